@@ -1,0 +1,197 @@
+import CLibXML2
+
+/// A read-only view of one element of a parsed, validated document.
+///
+/// Views are handed to the `inspect` closure of ``XMLValidator/validate(_:fileName:selectSchema:inspect:)``
+/// and are valid only inside it: the document is freed when the closure returns. Copy out what you need.
+/// Attributes are read straight from the tree (never through functions that consult a DTD).
+public struct ElementView {
+    let node: xmlNodePtr
+    let source: SourceMap
+
+    /// Local name, e.g. `hazard`.
+    public var name: String { String(cString: node.pointee.name) }
+
+    /// Namespace URI, if any.
+    public var namespace: String? { node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) } }
+
+    /// The value of the un-namespaced attribute `name`, if present.
+    public func attribute(_ name: String) -> String? {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns == nil, xmlStrEqual(current.pointee.name, name) != 0 {
+                return Self.textContent(of: current.pointee.children)
+            }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    /// The element's own character data (text and CDATA children), not its descendants'.
+    public var text: String { Self.textContent(of: node.pointee.children) ?? "" }
+
+    /// Child elements in document order.
+    public var children: [ElementView] {
+        var result: [ElementView] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { result.append(ElementView(node: current, source: source)) }
+            child = current.pointee.next
+        }
+        return result
+    }
+
+    /// The first child element named `name`.
+    public func child(_ name: String) -> ElementView? {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, name) != 0 {
+                return ElementView(node: current, source: source)
+            }
+            child = current.pointee.next
+        }
+        return nil
+    }
+
+    /// All child elements named `name`.
+    public func children(_ name: String) -> [ElementView] { children.filter { xmlStrEqual($0.node.pointee.name, name) != 0 } }
+
+    /// Where the element's start tag is: line, column and path.
+    public var position: SourcePosition { source.position(of: UnsafeMutableRawPointer(node)) }
+
+    /// Where attribute `name` is written (falls back to the element's position).
+    public func position(ofAttribute name: String) -> SourcePosition {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if current.pointee.ns == nil, xmlStrEqual(current.pointee.name, name) != 0 {
+                return source.position(of: UnsafeMutableRawPointer(current))
+            }
+            attribute = current.pointee.next
+        }
+        return position
+    }
+
+    static func textContent(of first: xmlNodePtr?) -> String? {
+        guard let first else { return nil }
+        if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
+            return first.pointee.content.map { String(cString: $0) } ?? ""
+        }
+        var bytes: [UInt8] = []
+        var node: xmlNodePtr? = first
+        while let current = node {
+            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE, let content = current.pointee.content {
+                var p = content
+                while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
+            }
+            node = current.pointee.next
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Maps nodes of one parsed document back to source positions, using the start tags that the
+/// ``MarkupScanner`` recorded. Built lazily: a valid document with no findings never pays for it.
+final class SourceMap {
+    let scanner: MarkupScanner
+    let root: xmlNodePtr?
+    private var elementIndex: [UnsafeMutableRawPointer: Int]?
+
+    init(scanner: MarkupScanner, root: xmlNodePtr?) {
+        self.scanner = scanner
+        self.root = root
+    }
+
+    /// Position of an element, or of its attribute `attribute` when given and present.
+    func position(of rawNode: UnsafeMutableRawPointer?, attribute: String?) -> SourcePosition {
+        guard let attribute, let rawNode else { return position(of: rawNode) }
+        let node = rawNode.assumingMemoryBound(to: xmlNode.self)
+        guard node.pointee.type == XML_ELEMENT_NODE else { return position(of: rawNode) }
+        var property = node.pointee.properties
+        while let current = property {
+            var name = String(cString: current.pointee.name)
+            if let prefix = current.pointee.ns?.pointee.prefix { name = String(cString: prefix) + ":" + name }
+            if name == attribute { return position(of: UnsafeMutableRawPointer(current)) }
+            property = current.pointee.next
+        }
+        return position(of: rawNode)
+    }
+
+    func position(of rawNode: UnsafeMutableRawPointer?) -> SourcePosition {
+        guard let rawNode else { return SourcePosition(line: nil, column: nil, path: nil) }
+        let node = rawNode.assumingMemoryBound(to: xmlNode.self)
+        if node.pointee.type == XML_ATTRIBUTE_NODE {
+            let attribute = rawNode.assumingMemoryBound(to: xmlAttr.self)
+            guard let parent = attribute.pointee.parent else { return SourcePosition(line: nil, column: nil, path: nil) }
+            var qualifiedName = String(cString: attribute.pointee.name)
+            if let prefix = attribute.pointee.ns?.pointee.prefix { qualifiedName = String(cString: prefix) + ":" + qualifiedName }
+            let owner = position(of: UnsafeMutableRawPointer(parent))
+            let path = owner.path.map { $0 + "/@" + qualifiedName }
+            if let tag = tag(for: UnsafeMutableRawPointer(parent)),
+               let (line, column) = scanner.attributePosition(in: tag, qualifiedName: qualifiedName) {
+                return SourcePosition(line: line, column: column, path: path)
+            }
+            return SourcePosition(line: owner.line, column: nil, path: path)
+        }
+        guard node.pointee.type == XML_ELEMENT_NODE else {
+            let line = Int(xmlGetLineNo(node))
+            return SourcePosition(line: line > 0 ? line : nil, column: nil, path: nil)
+        }
+        let path = Self.path(of: node)
+        if let tag = tag(for: rawNode) {
+            return SourcePosition(line: Int(tag.line), column: Int(tag.column), path: path)
+        }
+        let line = Int(xmlGetLineNo(node))
+        return SourcePosition(line: line > 0 ? line : nil, column: nil, path: path)
+    }
+
+    /// The recorded start tag of an element node, if the scan and the parse agree on it.
+    private func tag(for rawNode: UnsafeMutableRawPointer) -> StartTag? {
+        if elementIndex == nil { elementIndex = buildIndex() }
+        guard let index = elementIndex?[rawNode], index < scanner.tags.count else { return nil }
+        let tag = scanner.tags[index]
+        let node = rawNode.assumingMemoryBound(to: xmlNode.self)
+        // Sanity check: libxml2 records the line where the start tag ends.
+        return Int(xmlGetLineNo(node)) == Int(tag.endLine) ? tag : nil
+    }
+
+    private func buildIndex() -> [UnsafeMutableRawPointer: Int] {
+        var index: [UnsafeMutableRawPointer: Int] = [:]
+        var counter = 0
+        func visit(_ node: xmlNodePtr) {
+            index[UnsafeMutableRawPointer(node)] = counter
+            counter += 1
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE { visit(current) }
+                child = current.pointee.next
+            }
+        }
+        if let root { visit(root) }
+        return index
+    }
+
+    /// `/a/b[2]/c`: local names, with a 1-based index where siblings share a name.
+    static func path(of node: xmlNodePtr) -> String {
+        var steps: [String] = []
+        var current: xmlNodePtr? = node
+        while let element = current, element.pointee.type == XML_ELEMENT_NODE {
+            var step = String(cString: element.pointee.name)
+            var position = 1
+            var total = 1
+            var sibling = element.pointee.prev
+            while let s = sibling {
+                if s.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(s.pointee.name, element.pointee.name) != 0 { position += 1; total += 1 }
+                sibling = s.pointee.prev
+            }
+            sibling = element.pointee.next
+            while let s = sibling {
+                if s.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(s.pointee.name, element.pointee.name) != 0 { total += 1 }
+                sibling = s.pointee.next
+            }
+            if total > 1 { step += "[\(position)]" }
+            steps.append(step)
+            current = element.pointee.parent
+        }
+        return "/" + steps.reversed().joined(separator: "/")
+    }
+}

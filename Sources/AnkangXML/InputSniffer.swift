@@ -1,0 +1,271 @@
+/// The character encodings Ankang accepts for submissions.
+public enum SourceEncoding: String, Sendable, Hashable, Codable {
+    case utf8 = "UTF-8"
+    case utf16LittleEndian = "UTF-16LE"
+    case utf16BigEndian = "UTF-16BE"
+    /// GB18030, also used for documents declared GBK or GB2312 (both are subsets).
+    case gb18030 = "GB18030"
+
+    /// True when markup characters are single ASCII bytes and never appear inside a multi-byte character.
+    var isASCIICompatible: Bool { self == .utf8 || self == .gb18030 }
+}
+
+/// The result of looking at a file's first bytes: its encoding, and the bytes the markup scanner reads
+/// (the original bytes, or a UTF-8 transcoding for UTF-16 input).
+struct SniffedInput {
+    var encoding: SourceEncoding
+    /// UTF-8 or GB18030 bytes with line and column structure identical to the original.
+    var scanBytes: [UInt8]
+    /// Length of the byte order mark at the start of `scanBytes` (0 or 3).
+    var scanOffset: Int
+}
+
+/// Rejects what is not an XML text in an accepted encoding: empty, binary and archive files, unsupported
+/// or contradictory encodings, and bytes that do not match the declared encoding (never decoded into mojibake).
+enum InputSniffer {
+    static func sniff(_ bytes: [UInt8]) -> Result<SniffedInput, Diagnostic> {
+        if bytes.isEmpty {
+            return .failure(Diagnostic(.error, .emptyFile, zh: "文件为空", en: "the file is empty", line: 1, column: 1))
+        }
+        if let kind = archiveKind(bytes) {
+            return .failure(Diagnostic(.error, .archiveFile,
+                zh: "这是\(kind.zh)，不是 XML 文本；请先解压，逐个上传 XML 文件",
+                en: "this is \(kind.en), not XML text; unpack it and submit the XML files", line: 1, column: 1))
+        }
+        if let kind = binaryKind(bytes) {
+            return .failure(Diagnostic(.error, .binaryFile,
+                zh: "这是二进制文件（\(kind)），不是 XML 文本", en: "this is a binary file (\(kind)), not XML text",
+                line: 1, column: 1))
+        }
+        // Byte order marks.
+        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            return .failure(unsupported("UTF-32"))
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return sniffUTF16(bytes, littleEndian: bytes[0] == 0xFF)
+        }
+        if bytes.starts(with: [0x3C, 0x00]) || bytes.starts(with: [0x00, 0x3C]) {
+            return .failure(Diagnostic(.error, .unsupportedEncoding,
+                zh: "UTF-16 文件必须以字节顺序标记（BOM）开头", en: "a UTF-16 file must start with a byte order mark (BOM)",
+                line: 1, column: 1))
+        }
+        if bytes.contains(0) {
+            return .failure(Diagnostic(.error, .binaryFile,
+                zh: "文件含有空字节（NUL），不是 XML 文本", en: "the file contains NUL bytes; it is not XML text", line: 1, column: 1))
+        }
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let declared = declaredEncoding(bytes, from: hasBOM ? 3 : 0)
+        let encoding: SourceEncoding
+        switch declared?.uppercased() {
+        case nil, "UTF-8", "UTF8", "US-ASCII", "ASCII":
+            encoding = .utf8
+        case "GB18030", "GBK", "GB2312", "CP936":
+            if hasBOM {
+                return .failure(Diagnostic(.error, .byteOrderMarkConflict,
+                    zh: "文件以 UTF-8 字节顺序标记开头，却声明编码为 \(declared!)",
+                    en: "the file starts with a UTF-8 byte order mark but declares encoding \(declared!)", line: 1, column: 1))
+            }
+            encoding = .gb18030
+        case "UTF-16", "UTF-16LE", "UTF-16BE":
+            return .failure(Diagnostic(.error, .encodingMismatch,
+                zh: "声明编码为 \(declared!)，但文件没有 UTF-16 字节顺序标记，字节也不是 UTF-16",
+                en: "declared \(declared!) but the file has no UTF-16 byte order mark and its bytes are not UTF-16",
+                line: 1, column: 1))
+        default:
+            return .failure(unsupported(declared!))
+        }
+        switch encoding {
+        case .utf8:
+            let asciiOnly = declared.map { ["US-ASCII", "ASCII"].contains($0.uppercased()) } ?? false
+            if let bad = asciiOnly ? firstNonASCII(bytes) : firstInvalidUTF8(bytes) {
+                let (line, column) = TextPosition.lineAndColumn(of: bad, in: bytes, encoding: .utf8)
+                return .failure(Diagnostic(.error, .encodingMismatch,
+                    zh: "声明（或默认）编码为 \(declared ?? "UTF-8")，但第 \(line) 行的字节不是合法的该编码；请按实际编码声明，例如 encoding=\"GB18030\"",
+                    en: "declared (or default) encoding \(declared ?? "UTF-8") but the bytes at line \(line) are not valid in it; declare the real encoding, e.g. encoding=\"GB18030\"",
+                    line: line, column: column))
+            }
+        case .gb18030:
+            if let bad = firstInvalidGB18030(bytes) {
+                let (line, _) = TextPosition.lineAndColumn(of: bad, in: bytes, encoding: .utf8)
+                return .failure(Diagnostic(.error, .encodingMismatch,
+                    zh: "声明编码为 \(declared!)，但第 \(line) 行的字节不是合法的 GB18030 编码",
+                    en: "declared \(declared!) but the bytes at line \(line) are not valid GB18030", line: line))
+            }
+            if firstNonASCII(bytes) != nil, firstInvalidUTF8(bytes) == nil {
+                return .failure(Diagnostic(.error, .encodingMismatch,
+                    zh: "声明编码为 \(declared!)，但文件内容实际是 UTF-8；按声明解码会变成乱码。请改为 encoding=\"UTF-8\"",
+                    en: "declared \(declared!) but the bytes are UTF-8; decoding them as declared would produce mojibake. Declare encoding=\"UTF-8\"",
+                    line: 1, column: 1))
+            }
+        default:
+            break
+        }
+        return .success(SniffedInput(encoding: encoding, scanBytes: bytes, scanOffset: hasBOM ? 3 : 0))
+    }
+
+    private static func sniffUTF16(_ bytes: [UInt8], littleEndian: Bool) -> Result<SniffedInput, Diagnostic> {
+        guard bytes.count % 2 == 0 else {
+            return .failure(Diagnostic(.error, .encodingMismatch,
+                zh: "UTF-16 文件的字节数必须为偶数，文件可能被截断", en: "a UTF-16 file must have an even number of bytes; it may be truncated"))
+        }
+        var units = [UInt16]()
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var index = 2
+        while index < bytes.count {
+            let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+            units.append(littleEndian ? first | second << 8 : first << 8 | second)
+            index += 2
+        }
+        guard let text = String(validating: units, as: UTF16.self) else {
+            return .failure(Diagnostic(.error, .encodingMismatch,
+                zh: "文件以 UTF-16 字节顺序标记开头，但内容不是合法的 UTF-16", en: "the file starts with a UTF-16 byte order mark but its content is not valid UTF-16"))
+        }
+        let utf8 = Array(text.utf8)
+        if utf8.contains(0) {
+            return .failure(Diagnostic(.error, .binaryFile,
+                zh: "文件含有空字符（NUL），不是 XML 文本", en: "the file contains NUL characters; it is not XML text", line: 1, column: 1))
+        }
+        if let declared = declaredEncoding(utf8, from: 0), !declared.uppercased().hasPrefix("UTF-16") {
+            return .failure(Diagnostic(.error, .byteOrderMarkConflict,
+                zh: "文件以 UTF-16 字节顺序标记开头，却声明编码为 \(declared)",
+                en: "the file starts with a UTF-16 byte order mark but declares encoding \(declared)", line: 1, column: 1))
+        }
+        return .success(SniffedInput(encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian, scanBytes: utf8, scanOffset: 0))
+    }
+
+    private static func unsupported(_ name: String) -> Diagnostic {
+        Diagnostic(.error, .unsupportedEncoding,
+            zh: "不支持的编码 \(name)；请使用 UTF-8、带 BOM 的 UTF-16 或 GB18030（GBK、GB2312）",
+            en: "unsupported encoding \(name); use UTF-8, UTF-16 with a BOM, or GB18030 (GBK, GB2312)", line: 1, column: 1)
+    }
+
+    /// The `encoding` pseudo-attribute of the XML declaration, if the document starts with one.
+    static func declaredEncoding(_ bytes: [UInt8], from start: Int) -> String? {
+        let prefix = Array("<?xml".utf8)
+        guard bytes.count >= start + prefix.count, Array(bytes[start..<start + prefix.count]) == prefix else { return nil }
+        let limit = min(bytes.count, start + 256)
+        guard let end = (start..<limit).first(where: { bytes[$0] == UInt8(ascii: "?") && $0 + 1 < limit && bytes[$0 + 1] == UInt8(ascii: ">") })
+        else { return nil }
+        let declaration = String(decoding: bytes[start..<end], as: UTF8.self)
+        guard let range = declaration.firstRange(of: "encoding") else { return nil }
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        var rest = declaration[range.upperBound...].drop(while: isSpace)
+        guard rest.first == "=" else { return nil }
+        rest = rest.dropFirst().drop(while: isSpace)
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        let value = rest.dropFirst().prefix(while: { $0 != quote })
+        return value.isEmpty ? nil : String(value)
+    }
+
+    private static func archiveKind(_ bytes: [UInt8]) -> (zh: String, en: String)? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return ("ZIP 压缩包", "a ZIP archive") }
+        if bytes.starts(with: [0x1F, 0x8B]) { return ("gzip 压缩文件", "a gzip-compressed file") }
+        if bytes.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return ("xz 压缩文件", "an xz-compressed file") }
+        if bytes.starts(with: Array("BZh".utf8)) { return ("bzip2 压缩文件", "a bzip2-compressed file") }
+        if bytes.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return ("7z 压缩包", "a 7z archive") }
+        if bytes.starts(with: Array("Rar!".utf8)) { return ("RAR 压缩包", "a RAR archive") }
+        return nil
+    }
+
+    private static func binaryKind(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: Array("%PDF".utf8)) { return "PDF" }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "PNG" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "JPEG" }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "Office 97–2003" }
+        if bytes.starts(with: [0x7F, 0x45, 0x4C, 0x46]) { return "ELF" }
+        return nil
+    }
+
+    static func firstNonASCII(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in buffer.firstIndex(where: { $0 >= 0x80 }) }
+    }
+
+    /// Offset of the first byte that is not part of a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let lead = b[i]
+                if lead < 0x80 { i += 1; continue }
+                let length: Int
+                var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; lower = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; upper = 0x9F
+                case 0xF0: length = 4; lower = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; upper = 0x8F
+                default: return i
+                }
+                guard i + length <= n else { return i }
+                guard b[i + 1] >= lower, b[i + 1] <= upper else { return i }
+                for k in 2..<length where b[i + k] & 0xC0 != 0x80 { return i }
+                i += length
+            }
+            return nil
+        }
+    }
+
+    /// Offset of the first byte that is not part of a well-formed GB18030 sequence.
+    static func firstInvalidGB18030(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { b -> Int? in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let lead = b[i]
+                if lead < 0x80 { i += 1; continue }
+                guard lead >= 0x81, lead <= 0xFE, i + 1 < n else { return i }
+                let second = b[i + 1]
+                if (0x40...0x7E).contains(second) || (0x80...0xFE).contains(second) {
+                    i += 2
+                } else if (0x30...0x39).contains(second), i + 3 < n,
+                          (0x81...0xFE).contains(b[i + 2]), (0x30...0x39).contains(b[i + 3]) {
+                    i += 4
+                } else {
+                    return i
+                }
+            }
+            return nil
+        }
+    }
+}
+
+/// Line and column arithmetic shared by the sniffer and the markup scanner. Lines end at LF, CR LF or a
+/// lone CR (as in XML); columns count characters, not bytes.
+enum TextPosition {
+    /// Number of characters in `bytes[range]`, which starts on a character boundary.
+    static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, encoding: SourceEncoding) -> Int {
+        var count = 0
+        if encoding == .gb18030 {
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let lead = bytes[i]
+                if lead < 0x81 || lead == 0xFF { i += 1 } else if i + 1 < range.upperBound, (0x30...0x39).contains(bytes[i + 1]) { i += 4 } else { i += 2 }
+                count += 1
+            }
+        } else {
+            for i in range where bytes[i] & 0xC0 != 0x80 { count += 1 }
+        }
+        return count
+    }
+
+    /// 1-based line and column of the byte at `offset` (slow path for error reporting only).
+    static func lineAndColumn(of offset: Int, in bytes: [UInt8], encoding: SourceEncoding) -> (Int, Int) {
+        bytes.withUnsafeBufferPointer { b in
+            var line = 1
+            var lineStart = 0
+            var i = 0
+            while i < offset {
+                if b[i] == 0x0A || (b[i] == 0x0D && (i + 1 >= b.count || b[i + 1] != 0x0A)) {
+                    line += 1
+                    lineStart = i + 1
+                }
+                i += 1
+            }
+            return (line, characterCount(b, lineStart..<offset, encoding: encoding) + 1)
+        }
+    }
+}
