@@ -1,0 +1,128 @@
+import AnkangModel
+import AnkangXML
+import Foundation
+
+/// The verdict on one submission: its findings and, when valid, the typed model read from it once.
+public struct ValidationReport: Sendable {
+    /// Every finding (errors and warnings), in document order within each stage.
+    public var diagnostics: [Diagnostic]
+    /// The document kind, once the root element was recognised.
+    public var kind: DocumentKind?
+    /// The typed submission; `nil` unless the document is well-formed and schema-valid.
+    /// Present even when semantic rules found errors, so a caller can show what was read.
+    public var submission: Submission?
+    /// The character encoding the file was read in.
+    public var encoding: SourceEncoding?
+
+    /// True when no finding is an error (warnings allowed).
+    public var isValid: Bool { !diagnostics.contains { $0.severity == .error } }
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+    public init(diagnostics: [Diagnostic], kind: DocumentKind? = nil, submission: Submission? = nil, encoding: SourceEncoding? = nil) {
+        self.diagnostics = diagnostics
+        self.kind = kind
+        self.submission = submission
+        self.encoding = encoding
+    }
+}
+
+/// Validates submissions: hardened parse, document-type detection, XSD validation against the bundled
+/// schemas, extraction into the model, and the semantic rules. Thread-safe; share one instance.
+public struct SubmissionValidator: Sendable {
+    public let bundle: SchemaBundle
+    public let limits: XMLLimits
+    private let rules: SemanticRules
+
+    public init(bundle: SchemaBundle, limits: XMLLimits = .standard) {
+        self.bundle = bundle
+        self.limits = limits
+        self.rules = SemanticRules(catalogues: bundle.catalogues)
+    }
+
+    /// Validates one document held in memory.
+    public func validate(_ bytes: [UInt8]) -> ValidationReport {
+        var kind: DocumentKind?
+        let result = XMLValidator(limits: limits).validate(bytes, selectSchema: { root in
+            switch detect(root) {
+            case .success(let detected):
+                kind = detected
+                return .validate(bundle.schema(for: detected))
+            case .failure(let diagnostic):
+                return .reject(diagnostic)
+            }
+        }, inspect: { root, diagnostics -> Submission? in
+            guard let kind else { return nil }
+            do {
+                let (submission, nodes) = try SubmissionReader.read(root, kind: kind)
+                diagnostics += rules.check(submission, nodes: nodes)
+                return submission
+            } catch let error as ExtractionError {
+                diagnostics.append(error.diagnostic)
+            } catch {
+                diagnostics.append(ExtractionError(path: "/", what: "\(error)").diagnostic)
+            }
+            return nil
+        })
+        return ValidationReport(diagnostics: result.diagnostics, kind: kind, submission: result.value ?? nil, encoding: result.encoding)
+    }
+
+    /// Reads and validates one file; a read failure or an oversize file is a finding, not a thrown error.
+    public func validateFile(at url: URL) -> ValidationReport {
+        switch FileInput.read(url, limit: limits.maxBytes) {
+        case .success(let bytes): return validate(bytes)
+        case .failure(let diagnostic): return ValidationReport(diagnostics: [diagnostic])
+        }
+    }
+
+    /// Validates many files on all cores (one worker per core) and hands each report to `body` in input
+    /// order, as soon as it and all reports before it are done; at most `2 × workers` reports are held.
+    public func validateFiles(
+        _ urls: [URL], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        inOrder body: (Int, ValidationReport) async throws -> Void
+    ) async rethrows {
+        let workers = max(1, workers)
+        try await withThrowingTaskGroup(of: (Int, ValidationReport).self) { group in
+            var pending: [Int: ValidationReport] = [:]
+            var nextToStart = 0
+            var nextToDeliver = 0
+            func startNext() {
+                guard nextToStart < urls.count else { return }
+                let index = nextToStart
+                group.addTask { (index, validateFile(at: urls[index])) }
+                nextToStart += 1
+            }
+            for _ in 0..<min(workers, urls.count) { startNext() }
+            while let (index, report) = try await group.next() {
+                pending[index] = report
+                while let ready = pending.removeValue(forKey: nextToDeliver) {
+                    try await body(nextToDeliver, ready)
+                    nextToDeliver += 1
+                }
+                // Keep every core busy, but don't run far ahead of a slow file.
+                while nextToStart < urls.count, nextToStart - nextToDeliver < 2 * workers { startNext() }
+            }
+        }
+    }
+
+    /// Which document this is, from the root element's name, namespace and `schemaVersion`.
+    func detect(_ root: ElementView) -> Result<DocumentKind, Diagnostic> {
+        let namespace = root.namespace ?? ""
+        guard namespace == SchemaBundle.submissionNamespace, let kind = DocumentKind(rawValue: root.name) else {
+            let known = DocumentKind.allCases.map(\.rawValue).joined(separator: ", ")
+            let shown = namespace.isEmpty ? root.name : "{\(namespace)}\(root.name)"
+            let hint = root.name == "checklistCatalogue" ? "（这是检查项目目录，不是提交文件）" : ""
+            return .failure(Diagnostic(.error, .unknownDocumentType,
+                zh: "无法识别的文件类型：根元素 \(shown)\(hint)；应为命名空间 \(SchemaBundle.submissionNamespace) 中的 \(known) 之一",
+                en: "unknown document type: root element \(shown); expected one of \(known) in namespace \(SchemaBundle.submissionNamespace)",
+                at: root.position))
+        }
+        let version = root.attribute("schemaVersion") ?? ""
+        guard version.hasPrefix("1."), version.dropFirst(2).allSatisfy(\.isNumber), version.count > 2 else {
+            return .failure(Diagnostic(.error, .unsupportedSchemaVersion,
+                zh: "不支持的架构版本 schemaVersion=\"\(version)\"；本程序支持 1.x",
+                en: "unsupported schemaVersion \"\(version)\"; this program supports 1.x", at: root.position(ofAttribute: "schemaVersion")))
+        }
+        return .success(kind)
+    }
+}
