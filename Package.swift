@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The only C in the project: libxml2 from the system (Debian: libxml2-dev).
@@ -35,10 +36,13 @@ let package = Package(
             dependencies: ["AnkangXML", "AnkangModel"],
             plugins: [.plugin(name: "EmbedSchemas")]
         ),
+        // The scoring engine: typed submissions and a scoring profile in, an explained score out. Pure.
+        .target(name: "AnkangScoring", dependencies: ["AnkangModel"]),
         .executableTarget(
             name: "ankang",
             dependencies: [
                 "AnkangDocuments",
+                "AnkangScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,7 +57,34 @@ let package = Package(
         .testTarget(name: "AnkangXMLTests", dependencies: ["AnkangXML"]),
         .testTarget(name: "AnkangModelTests", dependencies: ["AnkangModel"]),
         .testTarget(name: "AnkangDocumentsTests", dependencies: ["AnkangDocuments"]),
+        .testTarget(
+            name: "AnkangScoringTests",
+            dependencies: [
+                "AnkangScoring", "AnkangDocuments",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "AnkangCLITests", dependencies: ["ankang"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer target over parse + validate + semantic rules, built only by `tools/fuzz`
+// (ANKANG_FUZZ=1, with -sanitize=fuzzer), so normal builds never need the fuzzer runtime.
+if Context.environment["ANKANG_FUZZ"] != nil {
+    // Instrument the code under test too (coverage feedback for libFuzzer, AddressSanitizer checks),
+    // not just the harness. libxml2 itself is the uninstrumented system library.
+    let fuzzed: Set<String> = ["AnkangXML", "AnkangModel", "AnkangDocuments"]
+    for target in package.targets where fuzzed.contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    }
+    package.targets.append(
+        .executableTarget(
+            name: "ankang-fuzz",
+            dependencies: ["AnkangDocuments", "AnkangXML", "AnkangModel"],
+            path: "Fuzz/ankang-fuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        )
+    )
+}

@@ -95,6 +95,8 @@ final class SourceMap {
     let scanner: MarkupScanner
     let root: xmlNodePtr?
     private var elementIndex: [UnsafeMutableRawPointer: Int]?
+    /// Element nodes in document order (the inverse of `elementIndex`).
+    private var elements: [xmlNodePtr] = []
 
     init(scanner: MarkupScanner, root: xmlNodePtr?) {
         self.scanner = scanner
@@ -154,11 +156,22 @@ final class SourceMap {
         return Int(xmlGetLineNo(node)) == Int(tag.endLine) ? tag : nil
     }
 
+    /// The element named `localName` whose start tag ends on `line`: for the few libxml2 errors (identity
+    /// constraints) that carry a line but no node.
+    func position(ofElementNamed localName: String, endingOnLine line: Int) -> SourcePosition? {
+        if elementIndex == nil { elementIndex = buildIndex() }
+        for node in elements where Int(xmlGetLineNo(node)) == line && xmlStrEqual(node.pointee.name, localName) != 0 {
+            return position(of: UnsafeMutableRawPointer(node))
+        }
+        return nil
+    }
+
     private func buildIndex() -> [UnsafeMutableRawPointer: Int] {
         var index: [UnsafeMutableRawPointer: Int] = [:]
         var counter = 0
         func visit(_ node: xmlNodePtr) {
             index[UnsafeMutableRawPointer(node)] = counter
+            elements.append(node)
             counter += 1
             var child = node.pointee.children
             while let current = child {

@@ -7,6 +7,12 @@ enum ErrorTranslation {
         return (translated.0, translated.zh, translated.en)
     }
 
+    /// The element a schema error is about ("Element 'x': …"), without its namespace.
+    static func elementSubject(of message: String) -> String? {
+        guard message.hasPrefix("Element '"), let colon = message.firstRange(of: "': ") ?? message.firstRange(of: "', ") else { return nil }
+        return quoted(String(message[message.startIndex..<colon.lowerBound]) + "'").first.map(stripNamespaces)
+    }
+
     /// The attribute a schema error is about ("Element 'x', attribute 'y': …"), if any. libxml2 passes the
     /// element node for such errors, so the position of the attribute must be found by name.
     static func attributeSubject(of message: String) -> String? {
@@ -90,7 +96,7 @@ enum ErrorTranslation {
         let values = quoted(message)
         let zh: String
         switch code {
-        case 76: zh = "开始标签与结束标签不匹配" + (message.contains(":") ? "（\(message.split(separator: ":", maxSplits: 1)[1].trimmingSpaces)）" : "")
+        case 76: zh = tagMismatch(message)
         case 77, 73, 74: zh = "文件在标签结束前就中断了，可能被截断"
         case 4: zh = "找不到开始标签“<”，这不是 XML 文档，或文档没有内容"
         case 5: zh = "根元素结束后还有多余内容"
@@ -106,17 +112,26 @@ enum ErrorTranslation {
         return ("XML 格式错误：\(zh)", message)
     }
 
+    /// Removes `{namespace-uri}` prefixes of qualified names; braces of patterns (`{2}`) and value sets
+    /// (`{'a', 'b'}`) stay.
     static func stripNamespaces(_ message: String) -> String {
         guard message.contains("{") else { return message }
         var result = ""
         result.reserveCapacity(message.count)
-        var inBraces = false
-        for character in message {
-            if character == "{" { inBraces = true; continue }
-            if character == "}", inBraces { inBraces = false; continue }
-            if !inBraces { result.append(character) }
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[rest.startIndex..<open]
+            if let close = rest[open...].firstIndex(of: "}") {
+                let inner = rest[rest.index(after: open)..<close]
+                let isNamespace = inner.contains(":") && !inner.contains("'") && !inner.contains(" ") && !inner.contains(",")
+                if !isNamespace { result += rest[open...close] }
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += rest[open...]
+                rest = ""
+            }
         }
-        return result
+        return result + rest
     }
 
     /// Substrings between single quotes, in order.
@@ -131,6 +146,15 @@ enum ErrorTranslation {
             }
         }
         return result
+    }
+
+    /// "Opening and ending tag mismatch: A line N and B" → 开始标签 A（第 N 行）与结束标签 B 不匹配.
+    private static func tagMismatch(_ message: String) -> String {
+        let words = message.split(separator: " ")
+        guard let colon = words.firstIndex(where: { $0.hasSuffix(":") }), words.count >= colon + 5,
+              words[colon + 2] == "line", words[colon + 4] == "and" else { return "开始标签与结束标签不匹配" }
+        let end = words.count > colon + 5 ? words[colon + 5] : ""
+        return "开始标签 \(words[colon + 1])（第 \(words[colon + 3]) 行）与结束标签 \(end) 不匹配"
     }
 
     private static func expectedList(_ text: String) -> String {

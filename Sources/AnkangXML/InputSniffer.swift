@@ -29,7 +29,7 @@ enum InputSniffer {
         }
         if let kind = archiveKind(bytes) {
             return .failure(Diagnostic(.error, .archiveFile,
-                zh: "这是\(kind.zh)，不是 XML 文本；请先解压，逐个上传 XML 文件",
+                zh: "这是 \(kind.zh)，不是 XML 文本；请先解压，逐个上传 XML 文件",
                 en: "this is \(kind.en), not XML text; unpack it and submit the XML files", line: 1, column: 1))
         }
         if let kind = binaryKind(bytes) {

@@ -128,7 +128,11 @@ public struct XMLValidator: Sendable {
 
         var diagnostics = collector.errors.map { error -> Diagnostic in
             let (code, zh, en) = ErrorTranslation.schemaError(code: error.code, message: error.message)
-            let position = source.position(of: error.node, attribute: ErrorTranslation.attributeSubject(of: error.message))
+            var position = source.position(of: error.node, attribute: ErrorTranslation.attributeSubject(of: error.message))
+            if position.path == nil, error.line > 0, let element = ErrorTranslation.elementSubject(of: error.message),
+               let found = source.position(ofElementNamed: element, endingOnLine: error.line) {
+                position = found
+            }
             return Diagnostic(error.isWarning ? .warning : .error, code, zh: zh, en: en,
                               line: position.line ?? (error.line > 0 ? error.line : nil), column: position.column, path: position.path)
         }
