@@ -32,11 +32,11 @@ extension ElementView {
     /// Trimmed texts of all children named `child`.
     func texts(_ child: String) -> [String] { children(child).map(\.trimmedText) }
 
-    var trimmedText: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmedText: String { text.trimmingXMLWhitespace }
 
     func requiredAttribute(_ name: String) throws -> String {
         guard let value = attribute(name) else { throw ExtractionError(path: position.path ?? self.name, what: "missing @\(name)") }
-        return value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.trimmingXMLWhitespace
     }
 
     func value<T: RawRepresentable>(_ attribute: String, as type: T.Type = T.self) throws -> T where T.RawValue == String {
@@ -124,4 +124,16 @@ extension ElementView {
 
     /// A `<zh>…</zh><en>…</en>` pair.
     func localized() throws -> LocalizedText { LocalizedText(zh: try text("zh"), en: try text("en")) }
+}
+
+extension String {
+    /// Without leading and trailing XML whitespace (space, tab, CR, LF). Works on the UTF-8 view:
+    /// Foundation's `trimmingCharacters(in:)` bridges through UTF-16 and was a quarter of the extraction time.
+    var trimmingXMLWhitespace: String {
+        let bytes = utf8
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        guard let first = bytes.first, let last = bytes.last, isSpace(first) || isSpace(last) else { return self }
+        guard let start = bytes.firstIndex(where: { !isSpace($0) }), let end = bytes.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[start...end])
+    }
 }

@@ -35,7 +35,8 @@ enum SubmissionReader {
         let submission = Submission(
             id: id, schemaVersion: try root.requiredAttribute("schemaVersion"),
             catalogueVersion: try root.requiredAttribute("catalogueVersion"), submittedAt: submittedAt,
-            enterprise: try enterprise(enterpriseNode), body: body)
+            enterprise: try enterprise(enterpriseNode), body: body,
+            supersedes: root.attribute("supersedes").flatMap(UUID.init(uuidString:)))
         return (submission, nodes)
     }
 

@@ -68,17 +68,20 @@ public struct SubmissionValidator: Sendable {
     }
 
     /// Reads and validates one file; a read failure or an oversize file is a finding, not a thrown error.
-    public func validateFile(at url: URL) -> ValidationReport {
-        switch FileInput.read(url, limit: limits.maxBytes) {
+    public func validateFile(atPath path: String) -> ValidationReport {
+        switch FileInput.read(atPath: path, limit: limits.maxBytes) {
         case .success(let bytes): return validate(bytes)
         case .failure(let diagnostic): return ValidationReport(diagnostics: [diagnostic])
         }
     }
 
+    /// Reads and validates one file.
+    public func validateFile(at url: URL) -> ValidationReport { validateFile(atPath: url.path) }
+
     /// Validates many files on all cores (one worker per core) and hands each report to `body` in input
     /// order, as soon as it and all reports before it are done; at most `2 × workers` reports are held.
     public func validateFiles(
-        _ urls: [URL], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ paths: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
         inOrder body: (Int, ValidationReport) async throws -> Void
     ) async rethrows {
         let workers = max(1, workers)
@@ -86,21 +89,25 @@ public struct SubmissionValidator: Sendable {
             var pending: [Int: ValidationReport] = [:]
             var nextToStart = 0
             var nextToDeliver = 0
-            func startNext() {
-                guard nextToStart < urls.count else { return }
-                let index = nextToStart
-                group.addTask { (index, validateFile(at: urls[index])) }
-                nextToStart += 1
+            var running = 0
+            func startMore() {
+                // At most `workers` files in progress, and at most `2 × workers` reports waiting behind a slow file.
+                while nextToStart < paths.count, running < workers, nextToStart - nextToDeliver < 2 * workers {
+                    let index = nextToStart
+                    group.addTask { (index, validateFile(atPath: paths[index])) }
+                    nextToStart += 1
+                    running += 1
+                }
             }
-            for _ in 0..<min(workers, urls.count) { startNext() }
+            startMore()
             while let (index, report) = try await group.next() {
+                running -= 1
                 pending[index] = report
                 while let ready = pending.removeValue(forKey: nextToDeliver) {
                     try await body(nextToDeliver, ready)
                     nextToDeliver += 1
                 }
-                // Keep every core busy, but don't run far ahead of a slow file.
-                while nextToStart < urls.count, nextToStart - nextToDeliver < 2 * workers { startNext() }
+                startMore()
             }
         }
     }

@@ -88,6 +88,10 @@ extension IdentifierCheck {
 enum IdentifierText {
     /// Trims whitespace and upper-cases ASCII letters; reports whether that changed anything.
     static func normalize(_ input: String) -> (text: String, changed: Bool) {
+        // Fast path: already canonical (digits, capitals, hyphen) — the usual case, without Foundation.
+        if !input.isEmpty, input.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2D }) {
+            return (input, false)
+        }
         let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
         let upper = String(trimmed.map { $0.isASCII && $0.isLowercase ? Character($0.uppercased()) : $0 })
         return (upper, upper != input)

@@ -68,10 +68,16 @@ public struct Submission: Sendable, Hashable, Codable, Identifiable {
     public var enterprise: Enterprise
     /// The document itself.
     public var body: SubmissionBody
+    /// The earlier submission this one corrects and replaces (`supersedes`), if any.
+    public var supersedes: UUID?
 
     /// Creates a submission.
-    public init(id: UUID, schemaVersion: String, catalogueVersion: String, submittedAt: Date, enterprise: Enterprise, body: SubmissionBody) {
+    public init(
+        id: UUID, schemaVersion: String, catalogueVersion: String, submittedAt: Date, enterprise: Enterprise,
+        body: SubmissionBody, supersedes: UUID? = nil
+    ) {
         self.id = id
+        self.supersedes = supersedes
         self.schemaVersion = schemaVersion
         self.catalogueVersion = catalogueVersion
         self.submittedAt = submittedAt

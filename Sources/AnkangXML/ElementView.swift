@@ -19,7 +19,7 @@ public struct ElementView {
     public func attribute(_ name: String) -> String? {
         var attribute = node.pointee.properties
         while let current = attribute {
-            if current.pointee.ns == nil, xmlStrEqual(current.pointee.name, name) != 0 {
+            if current.pointee.ns == nil, nameEquals(current.pointee.name, name) {
                 return Self.textContent(of: current.pointee.children)
             }
             attribute = current.pointee.next
@@ -45,7 +45,7 @@ public struct ElementView {
     public func child(_ name: String) -> ElementView? {
         var child = node.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(current.pointee.name, name) != 0 {
+            if current.pointee.type == XML_ELEMENT_NODE, nameEquals(current.pointee.name, name) {
                 return ElementView(node: current, source: source)
             }
             child = current.pointee.next
@@ -54,7 +54,17 @@ public struct ElementView {
     }
 
     /// All child elements named `name`.
-    public func children(_ name: String) -> [ElementView] { children.filter { xmlStrEqual($0.node.pointee.name, name) != 0 } }
+    public func children(_ name: String) -> [ElementView] {
+        var result: [ElementView] = []
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE, nameEquals(current.pointee.name, name) {
+                result.append(ElementView(node: current, source: source))
+            }
+            child = current.pointee.next
+        }
+        return result
+    }
 
     /// Where the element's start tag is: line, column and path.
     public var position: SourcePosition { source.position(of: UnsafeMutableRawPointer(node)) }
@@ -63,7 +73,7 @@ public struct ElementView {
     public func position(ofAttribute name: String) -> SourcePosition {
         var attribute = node.pointee.properties
         while let current = attribute {
-            if current.pointee.ns == nil, xmlStrEqual(current.pointee.name, name) != 0 {
+            if current.pointee.ns == nil, nameEquals(current.pointee.name, name) {
                 return source.position(of: UnsafeMutableRawPointer(current))
             }
             attribute = current.pointee.next
@@ -160,7 +170,7 @@ final class SourceMap {
     /// constraints) that carry a line but no node.
     func position(ofElementNamed localName: String, endingOnLine line: Int) -> SourcePosition? {
         if elementIndex == nil { elementIndex = buildIndex() }
-        for node in elements where Int(xmlGetLineNo(node)) == line && xmlStrEqual(node.pointee.name, localName) != 0 {
+        for node in elements where Int(xmlGetLineNo(node)) == line && nameEquals(node.pointee.name, localName) {
             return position(of: UnsafeMutableRawPointer(node))
         }
         return nil
@@ -206,5 +216,17 @@ final class SourceMap {
             current = element.pointee.parent
         }
         return "/" + steps.reversed().joined(separator: "/")
+    }
+}
+
+/// Compares a libxml2 name with a Swift string without allocating (the implicit String → xmlChar pointer
+/// conversion copies the string each time).
+@inline(__always)
+func nameEquals(_ cName: UnsafePointer<xmlChar>?, _ name: String) -> Bool {
+    guard let cName else { return false }
+    var name = name
+    return name.withUTF8 { bytes in
+        for index in 0..<bytes.count where cName[index] != bytes[index] { return false }
+        return cName[bytes.count] == 0
     }
 }

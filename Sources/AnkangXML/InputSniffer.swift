@@ -49,7 +49,7 @@ enum InputSniffer {
                 zh: "UTF-16 文件必须以字节顺序标记（BOM）开头", en: "a UTF-16 file must start with a byte order mark (BOM)",
                 line: 1, column: 1))
         }
-        if bytes.contains(0) {
+        if containsNUL(bytes) {
             return .failure(Diagnostic(.error, .binaryFile,
                 zh: "文件含有空字节（NUL），不是 XML 文本", en: "the file contains NUL bytes; it is not XML text", line: 1, column: 1))
         }
@@ -176,6 +176,24 @@ enum InputSniffer {
         return nil
     }
 
+    /// Whether any byte is 0, eight bytes at a time.
+    static func containsNUL(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            let n = b.count
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 { return true }
+                i += 8
+            }
+            while i < n {
+                if b[i] == 0 { return true }
+                i += 1
+            }
+            return false
+        }
+    }
+
     static func firstNonASCII(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in buffer.firstIndex(where: { $0 >= 0x80 }) }
     }
@@ -186,6 +204,9 @@ enum InputSniffer {
             var i = 0
             let n = b.count
             while i < n {
+                // ASCII fast path, eight bytes at a time.
+                while i + 8 <= n, UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                guard i < n else { break }
                 let lead = b[i]
                 if lead < 0x80 { i += 1; continue }
                 let length: Int

@@ -39,7 +39,7 @@ struct Validate: AsyncParsableCommand {
             printer.printMissing(path)
         }
         await validator.validateFiles(files, workers: jobs) { index, report in
-            printer.print(report, for: files[index].relativePath)
+            printer.print(report, for: files[index])
         }
         printer.finish(missingPaths: missing.count)
         if !missing.isEmpty || printer.ioErrors > 0 { throw ExitStatus.usageOrIO }

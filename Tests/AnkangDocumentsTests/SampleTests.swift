@@ -103,7 +103,7 @@ import Testing
     @Test func concurrentValidationMatchesSerial() async {
         let urls = Samples.files(in: Samples.validFolder) + Samples.files(in: Samples.invalidFolder)
         let serial = urls.map { Samples.validator.validateFile(at: $0).diagnostics }
-        let repeated = Array(repeating: urls, count: 20).flatMap { $0 }
+        let repeated = Array(repeating: urls.map(\.path), count: 20).flatMap { $0 }
         var index = 0
         await Samples.validator.validateFiles(repeated, workers: 8) { position, report in
             #expect(position == index)
