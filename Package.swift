@@ -17,6 +17,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The only C in the project: libxml2 from the system (Debian: libxml2-dev).
@@ -38,11 +42,32 @@ let package = Package(
         ),
         // The scoring engine: typed submissions and a scoring profile in, an explained score out. Pure.
         .target(name: "AnkangScoring", dependencies: ["AnkangModel"]),
+        // The inspection log: one storage protocol, SQLite (GRDB) and PostgreSQL (postgres-nio) implementations.
+        .target(
+            name: "AnkangStore",
+            dependencies: [
+                "AnkangModel", "AnkangScoring",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The one intake path shared by the CLI and the server: validate → extract → score → record.
+        .target(
+            name: "AnkangIntake",
+            dependencies: [
+                "AnkangDocuments", "AnkangScoring", "AnkangStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "ankang",
             dependencies: [
                 "AnkangDocuments",
                 "AnkangScoring",
+                "AnkangIntake",
+                "AnkangStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +89,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "AnkangStoreTests", dependencies: ["AnkangStore", "AnkangIntake", "AnkangDocuments"]),
         .testTarget(name: "AnkangCLITests", dependencies: ["ankang"]),
     ],
     swiftLanguageModes: [.v6]
@@ -83,7 +109,11 @@ if Context.environment["ANKANG_FUZZ"] != nil {
             name: "ankang-fuzz",
             dependencies: ["AnkangDocuments", "AnkangXML", "AnkangModel"],
             path: "Fuzz/ankang-fuzz",
-            swiftSettings: [.unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"])],
+            swiftSettings: [
+                .unsafeFlags(["-parse-as-library", "-sanitize=fuzzer,address"]),
+                // `@_extern(c)` declares libFuzzer's `LLVMFuzzerRunDriver` (see FuzzTarget.swift).
+                .enableExperimentalFeature("Extern"),
+            ],
             linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
         )
     )

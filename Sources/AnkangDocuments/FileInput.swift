@@ -67,14 +67,96 @@ public enum FileInput {
             // read, loudly, rather than every file paying for a check.
             var found: [String] = []
             let base = path.hasSuffix("/") ? path : path + "/"
-            if let enumerator = manager.enumerator(atPath: path) {
-                for case let relative as String in enumerator where relative.lowercased().hasSuffix(".xml") {
-                    if relative.hasPrefix(".") || relative.contains("/.") { continue }
-                    found.append(base + relative)
-                }
+            var relatives = DirectoryWalk.relativePaths(of: path)
+            if relatives == nil, let enumerator = manager.enumerator(atPath: path) {
+                relatives = enumerator.compactMap { $0 as? String }
+            }
+            for relative in relatives ?? [] where relative.lowercased().hasSuffix(".xml") {
+                if relative.hasPrefix(".") || relative.contains("/.") { continue }
+                found.append(base + relative)
             }
             files += found.sorted()
         }
         return (files, missing)
+    }
+}
+
+/// The relative paths `FileManager.enumerator(atPath:)` lists, found with `opendir`/`readdir` instead of
+/// Foundation's enumerator, which makes a `URL` and several strings per entry (a quarter of a run's
+/// serial start-up on a few thousand files).
+///
+/// It walks as Foundation does on Linux (`fts` with `FTS_PHYSICAL | FTS_XDEV | FTS_NOCHDIR | FTS_NOSTAT`):
+/// every entry below the root in any order, "." and ".." left out; symbolic links listed, never followed;
+/// directories listed, then entered unless on another device or an ancestor again (a cycle, not listed);
+/// an entry that cannot be examined is left out, an unreadable directory listed but not entered. Each
+/// path is made relative the way Foundation makes it: every occurrence of the root path followed by "/" is
+/// removed. Only where that is exactly Foundation's result: the root, as `URL(fileURLWithPath:)` makes it
+/// absolute, must be a plain directory (not a link) with a simple path, and every name must be made of
+/// ASCII letters, digits, `.`, `_`, `-` and `+`; otherwise (nil) the caller uses Foundation's enumerator.
+enum DirectoryWalk {
+    private static func isSimple(_ byte: UInt8, slash: Bool) -> Bool {
+        switch byte {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2E, 0x5F, 0x2D, 0x2B: true  // 0-9 A-Z a-z . _ - +
+        case 0x2F: slash
+        default: false
+        }
+    }
+
+    static func relativePaths(of path: String) -> [String]? {
+        let root = URL(fileURLWithPath: path).path
+        let rootBytes = Array(root.utf8)
+        guard rootBytes.count > 1, rootBytes.first == 0x2F, rootBytes.last != 0x2F,
+              rootBytes.allSatisfy({ isSimple($0, slash: true) }), !root.contains("//"), !root.contains("/./"),
+              !root.contains("/../"), !root.hasSuffix("/."), !root.hasSuffix("/..")
+        else { return nil }
+        var status = stat()
+        guard lstat(root, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        let rootDevice = status.st_dev
+        let prefix = rootBytes + [0x2F]
+        struct Directory {
+            var path: String
+            var ancestors: [(device: dev_t, inode: ino_t)]
+        }
+        var relatives: [String] = []
+        var pending = [Directory(path: root, ancestors: [(status.st_dev, status.st_ino)])]
+        while let directory = pending.popLast() {
+            guard let stream = opendir(directory.path) else { continue }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+                if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+                guard !name.isEmpty, name.allSatisfy({ isSimple($0, slash: false) }) else { return nil }
+                let full = directory.path + "/" + String(decoding: name, as: UTF8.self)
+                let type = Int32(entry.pointee.d_type)
+                if type == Int32(DT_DIR) || type == Int32(DT_UNKNOWN) {
+                    var child = stat()
+                    guard lstat(full, &child) == 0 else { continue }
+                    if (child.st_mode & S_IFMT) == S_IFDIR {
+                        if directory.ancestors.contains(where: { $0.device == child.st_dev && $0.inode == child.st_ino }) { continue }
+                        if child.st_dev == rootDevice {
+                            pending.append(Directory(path: full, ancestors: directory.ancestors + [(child.st_dev, child.st_ino)]))
+                        }
+                    }
+                }
+                relatives.append(removingEveryOccurrence(of: prefix, in: Array(full.utf8)))
+            }
+        }
+        return relatives
+    }
+
+    /// `replacingOccurrences(of: pattern, with: "")` on ASCII bytes: matches found left to right, not overlapping.
+    private static func removingEveryOccurrence(of pattern: [UInt8], in bytes: [UInt8]) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if i + pattern.count <= bytes.count, bytes[i] == pattern[0], bytes[i..<i + pattern.count].elementsEqual(pattern) {
+                i += pattern.count
+            } else {
+                result.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

@@ -1,17 +1,24 @@
 import AnkangModel
 import AnkangXML
 import Foundation
+import Synchronization
 
 /// Ankang's trusted schemas and data, compiled once and shared by every thread: the three submission
 /// schemas, the catalogue schema, and every checklist catalogue (validated against its schema at load).
 ///
 /// The default bundle is embedded in the binary at build time from `schemas/`, so validation works
 /// offline from any directory; ``init(directory:)`` loads another folder of the same layout instead.
+///
+/// The embedded bundle compiles each submission schema on first use, and loads the catalogues (with their
+/// schema) on first use, so a run that checks one kind of document compiles one schema. A folder given with
+/// ``init(directory:)`` is compiled and loaded in full at once, so a broken folder is reported at load.
 public final class SchemaBundle: Sendable {
     /// Namespace of the submission schemas, version 1.
     public static let submissionNamespace = "urn:ankang:inspection:1"
     /// Namespace of the checklist catalogue schema, version 1.
     public static let catalogueNamespace = "urn:ankang:catalogue:1"
+    /// Namespace of the scoring profile schema, version 1.
+    public static let profileNamespace = ProfileReader.namespace
 
     /// Main schema file of each document kind.
     static let schemaFiles: [DocumentKind: String] = [
@@ -20,18 +27,24 @@ public final class SchemaBundle: Sendable {
         .hazardRectification: "hazard-rectification-1.xsd",
     ]
     static let catalogueSchemaFile = "checklist-catalogue-1.xsd"
+    static let profileSchemaFile = "scoring-profile-1.xsd"
 
     /// Where the files came from: "embedded" or a folder path.
     public let origin: String
     let files: TrustedSchemaFiles
-    let schemas: [DocumentKind: CompiledSchema]
-    let catalogueSchema: CompiledSchema
+    /// The submission schemas, each compiled on first use.
+    private let schemas: [DocumentKind: Lazy<Result<CompiledSchema, SchemaCompilationError>>]
+    /// The catalogue schema and the catalogues, loaded together on first use.
+    private let catalogueSet: Lazy<Result<CatalogueSet, any Error>>
     /// Checklist catalogues by version (year).
-    public let catalogues: [String: ChecklistCatalogue]
+    public var catalogues: [String: ChecklistCatalogue] { loadedCatalogues().catalogues }
+    let profileSchema: CompiledSchema
+    /// Scoring profiles by id, from `profiles/*.xml` (validated against their schema at load).
+    public let profiles: [String: ScoringProfile]
 
     /// The bundle embedded in this binary; compiled on first use.
     public static func embedded() throws -> SchemaBundle { try embeddedBundle.get() }
-    private static let embeddedBundle = Result { try SchemaBundle(files: EmbeddedSchemaFiles.files, origin: "embedded") }
+    private static let embeddedBundle = Result { try SchemaBundle(files: EmbeddedSchemaFiles.files, origin: "embedded", eager: false) }
 
     /// Loads every `.xsd` and `.xml` file under `directory` (the layout of the repository's `schemas/`).
     public convenience init(directory: URL) throws {
@@ -45,20 +58,65 @@ public final class SchemaBundle: Sendable {
             let relative = String(path.dropFirst(root.path.count + 1))
             files[relative] = Array(try Data(contentsOf: url))
         }
-        try self.init(files: files, origin: root.path)
+        try self.init(files: files, origin: root.path, eager: true)
     }
 
-    init(files raw: [String: [UInt8]], origin: String) throws {
+    /// `eager`: compile every schema and load the catalogues now, throwing what fails; otherwise each part
+    /// is compiled or loaded on first use (for the embedded files, which the tests check).
+    init(files raw: [String: [UInt8]], origin: String, eager: Bool) throws {
         self.origin = origin
         let files = TrustedSchemaFiles(raw)
         self.files = files
-        var schemas: [DocumentKind: CompiledSchema] = [:]
+        var schemas: [DocumentKind: Lazy<Result<CompiledSchema, SchemaCompilationError>>] = [:]
         for (kind, file) in Self.schemaFiles {
-            schemas[kind] = try CompiledSchema(file, from: files)
+            schemas[kind] = Lazy { Result { () throws(SchemaCompilationError) in try CompiledSchema(file, from: files) } }
         }
         self.schemas = schemas
+        self.catalogueSet = Lazy { Result { try Self.loadCatalogues(raw, files: files) } }
+        if eager {
+            for (kind, _) in Self.schemaFiles { _ = try schemas[kind]!.value.get() }
+            _ = try catalogueSet.value.get()
+        }
+        let profileSchema = try CompiledSchema(Self.profileSchemaFile, from: files)
+        self.profileSchema = profileSchema
+        var profiles: [String: ScoringProfile] = [:]
+        for (name, bytes) in raw.sorted(by: { $0.key < $1.key }) where name.hasPrefix("profiles/") && name.hasSuffix(".xml") {
+            let profile = try ProfileReader.load(bytes, schema: profileSchema, source: name)
+            guard profiles.updateValue(profile, forKey: profile.id) == nil else { throw ProfileReader.duplicate(profile.id, source: name) }
+        }
+        self.profiles = profiles
+    }
+
+    /// Reads a scoring profile from outside the bundle (`--profile PATH`), validated against the profile
+    /// schema; throws ``ProfileLoadError`` with the findings when it is not a valid profile.
+    public func loadProfile(_ bytes: [UInt8], source: String = "<profile>") throws(ProfileLoadError) -> ScoringProfile {
+        try ProfileReader.load(bytes, schema: profileSchema, source: source)
+    }
+
+    /// The compiled schema of a document kind (compiled now if this is its first use).
+    public func schema(for kind: DocumentKind) -> CompiledSchema {
+        switch compiledSchema(for: kind) {
+        case .success(let schema): schema
+        case .failure(let error): fatalError("bundled schema: \(error)")
+        }
+    }
+
+    /// The compiled schema of a document kind, or why it does not compile (only possible for the lazily
+    /// compiled embedded files, which the tests check).
+    func compiledSchema(for kind: DocumentKind) -> Result<CompiledSchema, SchemaCompilationError> { schemas[kind]!.value }
+
+    /// The catalogues and the per-item facts the semantic rules look up, loaded on first use.
+    func loadedCatalogues() -> CatalogueSet {
+        switch catalogueSet.value {
+        case .success(let set): set
+        case .failure(let error): fatalError("bundled catalogues: \(error)")
+        }
+    }
+
+    /// Compiles the catalogue schema and reads every `catalogue/*.xml` file, validated against it (the
+    /// compiled schema is freed afterwards: nothing else uses it).
+    private static func loadCatalogues(_ raw: [String: [UInt8]], files: TrustedSchemaFiles) throws -> CatalogueSet {
         let catalogueSchema = try CompiledSchema(Self.catalogueSchemaFile, from: files)
-        self.catalogueSchema = catalogueSchema
         var catalogues: [String: ChecklistCatalogue] = [:]
         for (name, bytes) in raw where name.hasPrefix("catalogue/") && name.hasSuffix(".xml") {
             let result = XMLValidator().validate(bytes, selectSchema: { _ in .validate(catalogueSchema) }) { root, diagnostics in
@@ -70,14 +128,42 @@ public final class SchemaBundle: Sendable {
             if catalogues[catalogue.version] != nil { throw SchemaBundleError.duplicateCatalogue(catalogue.version) }
             catalogues[catalogue.version] = catalogue
         }
-        self.catalogues = catalogues
+        return CatalogueSet(catalogues: catalogues)
     }
-
-    /// The compiled schema of a document kind.
-    public func schema(for kind: DocumentKind) -> CompiledSchema { schemas[kind]! }
 
     /// The raw bytes of a bundled file, e.g. `catalogue/catalogue-2011.xml`.
     public func file(_ relativePath: String) -> [UInt8]? { files.files[relativePath] }
+}
+
+/// The catalogues of a bundle, with the look-up tables of the semantic rules.
+struct CatalogueSet: Sendable {
+    let catalogues: [String: ChecklistCatalogue]
+    let index: CatalogueIndex
+
+    init(catalogues: [String: ChecklistCatalogue]) {
+        self.catalogues = catalogues
+        self.index = CatalogueIndex(catalogues)
+    }
+}
+
+/// A value computed on first use, once, by whichever thread asks first (the others wait for it).
+final class Lazy<Value: Sendable>: Sendable {
+    private let state: Mutex<Value?>
+    private let make: @Sendable () -> Value
+
+    init(_ make: @escaping @Sendable () -> Value) {
+        self.state = Mutex(nil)
+        self.make = make
+    }
+
+    var value: Value {
+        state.withLock { value in
+            if let value { return value }
+            let made = make()
+            value = made
+            return made
+        }
+    }
 }
 
 /// Why a schema folder could not be used.

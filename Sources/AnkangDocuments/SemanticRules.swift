@@ -27,14 +27,16 @@ extension DiagnosticCode {
 /// Checks a schema-valid submission against the rules that XSD 1.0 cannot express. Pure: model,
 /// catalogues and element views in, findings out.
 struct SemanticRules {
-    let catalogues: [String: ChecklistCatalogue]
+    /// The catalogues' look-up tables, loaded on first use.
+    let catalogues: @Sendable () -> CatalogueIndex
 
     func check(_ submission: Submission, nodes: SubmissionNodes) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         checkIdentifiers(submission.enterprise, node: nodes.enterprise, into: &findings)
-        let catalogue = catalogues[submission.catalogueVersion]
+        let index = catalogues()
+        let catalogue = index.entries[submission.catalogueVersion]
         if catalogue == nil {
-            let known = catalogues.keys.sorted().joined(separator: ", ")
+            let known = index.knownVersions
             findings.append(Diagnostic(.error, .unknownCatalogue,
                 zh: "检查项目目录版本 \(submission.catalogueVersion) 不存在（现有：\(known)）",
                 en: "checklist catalogue version \(submission.catalogueVersion) does not exist (known: \(known))",
@@ -115,7 +117,7 @@ struct SemanticRules {
 
     // MARK: Catalogue references and totals
 
-    private func checkItems(_ items: [ItemResultEntry], nodes: [ElementView], catalogue: ChecklistCatalogue?, into findings: inout [Diagnostic]) {
+    private func checkItems(_ items: [ItemResultEntry], nodes: [ElementView], catalogue: CatalogueIndex.Entry?, into findings: inout [Diagnostic]) {
         for (item, node) in zip(items, nodes) {
             if item.result == .compliant, item.deduction > 0 {
                 findings.append(Diagnostic(.error, .deductionOnCompliantItem,
@@ -124,24 +126,24 @@ struct SemanticRules {
                     at: node.position(ofAttribute: "deduction")))
             }
             guard let catalogue else { continue }
-            guard let entry = catalogue.item(code: item.code) else {
+            guard let weight = catalogue.weight(code: item.code) else {
                 findings.append(Diagnostic(.error, .unknownItem,
                     zh: "检查项代码 \(item.code) 不在 \(catalogue.version) 年版检查项目目录中",
                     en: "item code \(item.code) is not in the \(catalogue.version) checklist catalogue", at: node.position(ofAttribute: "code")))
                 continue
             }
-            if item.deduction > entry.weight {
+            if item.deduction > weight {
                 findings.append(Diagnostic(.error, .deductionOverWeight,
-                    zh: "检查项 \(item.code) 扣分 \(format(item.deduction)) 超过该项分值 \(format(entry.weight))",
-                    en: "item \(item.code) deducts \(format(item.deduction)), more than its weight \(format(entry.weight))",
+                    zh: "检查项 \(item.code) 扣分 \(format(item.deduction)) 超过该项分值 \(format(weight))",
+                    en: "item \(item.code) deducts \(format(item.deduction)), more than its weight \(format(weight))",
                     at: node.position(ofAttribute: "deduction")))
             }
         }
     }
 
-    private func checkActivities(_ activities: [Activity], nodes: [ElementView], catalogue: ChecklistCatalogue?, into findings: inout [Diagnostic]) {
+    private func checkActivities(_ activities: [Activity], nodes: [ElementView], catalogue: CatalogueIndex.Entry?, into findings: inout [Diagnostic]) {
         guard let catalogue else { return }
-        for (activity, node) in zip(activities, nodes) where catalogue.activity(code: activity.code) == nil {
+        for (activity, node) in zip(activities, nodes) where !catalogue.hasActivity(code: activity.code) {
             findings.append(Diagnostic(.error, .unknownActivity,
                 zh: "“十个一”活动代码 \(activity.code) 不在 \(catalogue.version) 年版目录中",
                 en: "activity code \(activity.code) is not in the \(catalogue.version) catalogue", at: node.position(ofAttribute: "code")))
@@ -149,9 +151,9 @@ struct SemanticRules {
     }
 
     private func checkHazards(_ hazards: [HazardFinding], nodes: [ElementView], inspectionDate: CivilDate,
-                              catalogue: ChecklistCatalogue?, into findings: inout [Diagnostic]) {
+                              catalogue: CatalogueIndex.Entry?, into findings: inout [Diagnostic]) {
         for (hazard, node) in zip(hazards, nodes) {
-            if let code = hazard.checklistItem, let catalogue, catalogue.item(code: code) == nil {
+            if let code = hazard.checklistItem, let catalogue, catalogue.weight(code: code) == nil {
                 findings.append(Diagnostic(.error, .unknownItem,
                     zh: "隐患 \(hazard.id) 关联的检查项代码 \(code) 不在 \(catalogue.version) 年版检查项目目录中",
                     en: "hazard \(hazard.id) refers to item code \(code), which is not in the \(catalogue.version) catalogue",
@@ -224,8 +226,43 @@ struct SemanticRules {
             en: "\(whatEn) (\(deadline)) is before the inspection (issue) date \(inspection)", at: position)
     }
 
+    /// Points as a person writes them: "3", "2.5". The schema bounds deductions, but never trap on a value.
     private func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        guard value.isFinite else { return "\(value)" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+}
+
+/// What the rules look up in the catalogues, per submission and per item: the weights by item code and the
+/// activity codes of each catalogue version (the same first-wins tables as ``ChecklistCatalogue``'s look-ups,
+/// without copying a ``CatalogueItem`` per look-up).
+struct CatalogueIndex: Sendable {
+    struct Entry: Sendable {
+        /// The catalogue's version (its key).
+        let version: String
+        private let weights: [String: Double]
+        private let activityCodes: Set<String>
+
+        init(_ catalogue: ChecklistCatalogue) {
+            version = catalogue.version
+            weights = Dictionary(catalogue.allItems.map { ($0.code, $0.weight) }, uniquingKeysWith: { first, _ in first })
+            activityCodes = Set(catalogue.activities.map(\.code))
+        }
+
+        /// The weight of the item with this code, nil if the catalogue has no such item.
+        func weight(code: String) -> Double? { weights[code] }
+
+        func hasActivity(code: String) -> Bool { activityCodes.contains(code) }
+    }
+
+    let entries: [String: Entry]
+    /// The known versions, sorted, for messages.
+    let knownVersions: String
+
+    init(_ catalogues: [String: ChecklistCatalogue]) {
+        entries = catalogues.mapValues(Entry.init)
+        knownVersions = catalogues.keys.sorted().joined(separator: ", ")
     }
 }
 

@@ -27,7 +27,7 @@ enum SubmissionReader {
         case .hazardRectification: body = .rectification(try rectification(root, nodes: &nodes))
         }
         let idText = try root.requiredAttribute("submissionId")
-        guard let id = UUID(uuidString: idText) else { throw ExtractionError(path: "/\(root.name)/@submissionId", what: "bad UUID") }
+        guard let id = UUIDText.parse(idText) else { throw ExtractionError(path: "/\(root.name)/@submissionId", what: "bad UUID") }
         let submittedText = try root.text("submittedAt")
         guard let submittedAt = Timestamp.parse(submittedText) else {
             throw ExtractionError(path: "/\(root.name)/submittedAt", what: "bad dateTime \(submittedText)")
@@ -36,7 +36,7 @@ enum SubmissionReader {
             id: id, schemaVersion: try root.requiredAttribute("schemaVersion"),
             catalogueVersion: try root.requiredAttribute("catalogueVersion"), submittedAt: submittedAt,
             enterprise: try enterprise(enterpriseNode), body: body,
-            supersedes: root.attribute("supersedes").flatMap(UUID.init(uuidString:)))
+            supersedes: root.attribute("supersedes").flatMap(UUIDText.parse))
         return (submission, nodes)
     }
 
@@ -90,7 +90,7 @@ enum SubmissionReader {
         let organization = try root.required("organization")
         let summary = try root.required("accidentSummary")
         let yearText = try root.text("year")
-        guard let year = Int(yearText.prefix(4)) else { throw ExtractionError(path: "/\(root.name)/year", what: "bad year") }
+        guard yearText.utf8.count == 4, let year = Int(yearText) else { throw ExtractionError(path: "/\(root.name)/year", what: "bad year") }
         return AnkangCupAssessment(
             year: year, theme: root.optionalText("theme"), stage: try root.enumText("stage"),
             assessmentDate: try root.dateText("assessmentDate"),
@@ -173,7 +173,7 @@ enum SubmissionReader {
             }
             return RectificationFinding(
                 hazard: try hazard(node), status: try node.value("status"),
-                sourceSubmission: node.attribute("sourceSubmission").flatMap(UUID.init(uuidString:)), sourceHazard: node.attribute("sourceHazard"),
+                sourceSubmission: node.attribute("sourceSubmission").flatMap(UUIDText.parse), sourceHazard: node.attribute("sourceHazard"),
                 plan: RectificationPlan(
                     responsiblePerson: try plan.text("responsiblePerson"), verifier: try plan.text("verifier"),
                     deadline: try plan.dateText("deadline"), measures: try plan.text("measures"),
@@ -204,6 +204,7 @@ extension Optional {
 /// xs:dateTime with a required time zone, e.g. `2011-07-14T16:20:00+08:00`.
 enum Timestamp {
     static func parse(_ text: String) -> Date? {
+        if let date = parseCommonForm(text) { return date }
         let strategies: [Date.ISO8601FormatStyle] = [
             .iso8601,
             Date.ISO8601FormatStyle(includingFractionalSeconds: true),
@@ -212,5 +213,79 @@ enum Timestamp {
             if let date = try? strategy.parse(text) { return date }
         }
         return nil
+    }
+
+    /// The usual form, `YYYY-MM-DDThh:mm:ss` then `Z` or `±hh:mm`, without Foundation's format-style machinery
+    /// (which cost more than the rest of the extraction). Only where the result is exactly Foundation's: a real
+    /// calendar date from 1583 on (Foundation's calendar is Julian before the 1582 Gregorian reform), times up to
+    /// 23:59:59, offsets up to 17:59. Anything else (fractions, 24:00:00, …) is left to Foundation.
+    static func parseCommonForm(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { b -> Date? in
+            guard b.count == 20 || b.count == 25 else { return nil }
+            func number(_ start: Int, _ count: Int) -> Int? {
+                var value = 0
+                for index in start..<start + count {
+                    let digit = b[index] &- 0x30
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A, b[16] == 0x3A,
+                  let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+                  let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                  year >= 1583, let date = CivilDate(year: year, month: month, day: day),
+                  hour < 24, minute < 60, second < 60
+            else { return nil }
+            var offset = 0
+            if b.count == 20 {
+                guard b[19] == 0x5A else { return nil }  // "Z"
+            } else {
+                guard b[19] == 0x2B || b[19] == 0x2D, b[22] == 0x3A, let hours = number(20, 2), let minutes = number(23, 2),
+                      hours < 18, minutes < 60
+                else { return nil }
+                offset = (hours * 3600 + minutes * 60) * (b[19] == 0x2D ? -1 : 1)
+            }
+            let seconds = date.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second - offset
+            return Date(timeIntervalSince1970: Double(seconds))
+        }
+    }
+}
+
+/// UUIDs as written in submissions.
+enum UUIDText {
+    /// `UUID(uuidString:)`, with the canonical 8-4-4-4-12 hexadecimal form read directly (Foundation's parser
+    /// goes through `sscanf`); any other text is left to Foundation, which accepts a few odd forms too.
+    static func parse(_ text: String) -> UUID? {
+        if let uuid = parseCanonical(text) { return uuid }
+        return UUID(uuidString: text)
+    }
+
+    static func parseCanonical(_ text: String) -> UUID? {
+        var text = text
+        return text.withUTF8 { b -> UUID? in
+            guard b.count == 36, b[8] == 0x2D, b[13] == 0x2D, b[18] == 0x2D, b[23] == 0x2D else { return nil }
+            func nibble(_ c: UInt8) -> UInt8? {
+                switch c {
+                case 0x30...0x39: c - 0x30
+                case 0x61...0x66: c - 0x61 + 10
+                case 0x41...0x46: c - 0x41 + 10
+                default: nil
+                }
+            }
+            var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            let complete = withUnsafeMutableBytes(of: &bytes) { out -> Bool in
+                var i = 0
+                for k in 0..<16 {
+                    if i == 8 || i == 13 || i == 18 || i == 23 { i += 1 }
+                    guard let high = nibble(b[i]), let low = nibble(b[i + 1]) else { return false }
+                    out[k] = high << 4 | low
+                    i += 2
+                }
+                return true
+            }
+            return complete ? UUID(uuid: bytes) : nil
+        }
     }
 }

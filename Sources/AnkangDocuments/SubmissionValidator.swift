@@ -37,7 +37,7 @@ public struct SubmissionValidator: Sendable {
     public init(bundle: SchemaBundle, limits: XMLLimits = .standard) {
         self.bundle = bundle
         self.limits = limits
-        self.rules = SemanticRules(catalogues: bundle.catalogues)
+        self.rules = SemanticRules(catalogues: { bundle.loadedCatalogues().index })
     }
 
     /// Validates one document held in memory.
@@ -47,7 +47,12 @@ public struct SubmissionValidator: Sendable {
             switch detect(root) {
             case .success(let detected):
                 kind = detected
-                return .validate(bundle.schema(for: detected))
+                switch bundle.compiledSchema(for: detected) {
+                case .success(let schema): return .validate(schema)
+                case .failure(let error):
+                    return .reject(Diagnostic(.error, .internalError,
+                        zh: "内置架构无法编译（\(error)），文件未通过校验", en: "a bundled schema does not compile (\(error)); the file was not accepted"))
+                }
             case .failure(let diagnostic):
                 return .reject(diagnostic)
             }
@@ -69,10 +74,13 @@ public struct SubmissionValidator: Sendable {
 
     /// Reads and validates one file; a read failure or an oversize file is a finding, not a thrown error.
     public func validateFile(atPath path: String) -> ValidationReport {
+        let report: ValidationReport
         switch FileInput.read(atPath: path, limit: limits.maxBytes) {
-        case .success(let bytes): return validate(bytes)
-        case .failure(let diagnostic): return ValidationReport(diagnostics: [diagnostic])
+        case .success(let bytes): report = validate(bytes)
+        case .failure(let diagnostic): report = ValidationReport(diagnostics: [diagnostic])
         }
+        PerfDump.dump(report, path: path)  // PERF-DUMP-TEMP
+        return report
     }
 
     /// Reads and validates one file.
@@ -131,5 +139,29 @@ public struct SubmissionValidator: Sendable {
                 en: "unsupported schemaVersion \"\(version)\"; this program supports 1.x", at: root.position(ofAttribute: "schemaVersion")))
         }
         return .success(kind)
+    }
+}
+
+// PERF-DUMP-TEMP: temporary differential-testing hook, removed before hand-off.
+enum PerfDump {
+    static let directory = ProcessInfo.processInfo.environment["ANKANG_PERF_DUMP"]
+    struct Entry: Encodable {
+        var diagnostics: [Diagnostic]
+        var kind: DocumentKind?
+        var submission: Submission?
+        var encoding: SourceEncoding?
+    }
+    static func dump(_ report: ValidationReport, path: String) {
+        guard let directory else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(String(date.timeIntervalSinceReferenceDate.bitPattern, radix: 16))
+        }
+        let entry = Entry(diagnostics: report.diagnostics, kind: report.kind, submission: report.submission, encoding: report.encoding)
+        guard let data = try? encoder.encode(entry) else { fatalError("dump encode") }
+        let name = path.replacingOccurrences(of: "/", with: "_")
+        FileManager.default.createFile(atPath: directory + "/" + name + ".json", contents: data)
     }
 }

@@ -24,20 +24,24 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
     /// Parses an ISO 8601 calendar date "YYYY-MM-DD" (exactly 4-2-2 ASCII digits, year 0001–9999).
     public init?(iso string: String) {
-        let bytes = Array(string.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        var string = string
+        // Read in place (no copy of the bytes into an array).
+        guard let (year, month, day) = string.withUTF8({ bytes -> (Int, Int, Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                    value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                }
+                return value
             }
-            return value
-        }
-        guard let year = number(0..<4), year >= 1, let month = number(5..<7), let day = number(8..<10) else {
-            return nil
-        }
+            guard let year = number(0..<4), year >= 1, let month = number(5..<7), let day = number(8..<10) else {
+                return nil
+            }
+            return (year, month, day)
+        }) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

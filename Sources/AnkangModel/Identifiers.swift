@@ -109,6 +109,31 @@ enum IdentifierText {
 
     static let digits = Array("0123456789")
     static let digitsAndLetters = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+    // Byte-level fast paths. When every character of the normalised text is printable ASCII other than the
+    // space, characters and bytes correspond one to one (no grapheme clusters such as CR LF), so the checks
+    // below give exactly what the `Character`-based ones give, without building `[Character]` arrays.
+
+    /// Runs `body` on the UTF-8 bytes of `text` if they are all in 0x21…0x7E; nil otherwise.
+    static func withPrintableASCII<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte < 0x21 || byte > 0x7E { return nil }
+            return body(bytes)
+        }
+    }
+
+    /// The one-character string of an ASCII byte.
+    static func string(_ byte: UInt8) -> String { String(UnicodeScalar(byte)) }
+
+    /// Index of each ASCII byte in `alphabet`, or -1.
+    static func table(_ alphabet: [Character]) -> [Int8] {
+        var table = [Int8](repeating: -1, count: 128)
+        for (index, character) in alphabet.enumerated() { table[Int(character.asciiValue!)] = Int8(index) }
+        return table
+    }
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }
 
 // MARK: - GB 32100 unified social credit code
@@ -139,6 +164,11 @@ public struct UnifiedSocialCreditCode: IdentifierCheck {
         self.input = input
         let (text, changed) = IdentifierText.normalize(input)
         normalized = text
+        if let (problems, expected) = IdentifierText.withPrintableASCII(text, { Self.analyse($0, changed: changed) }) {
+            self.problems = problems
+            self.expectedCheckCharacter = expected
+            return
+        }
         var problems: [IdentifierProblem] = changed ? [.notCanonical] : []
         let characters = Array(text)
         if characters.isEmpty {
@@ -180,6 +210,42 @@ public struct UnifiedSocialCreditCode: IdentifierCheck {
         return String(alphabet[(31 - sum % 31) % 31])
     }
 
+    private static let values = IdentifierText.table(alphabet)
+
+    /// `init`'s analysis on printable-ASCII text (one byte per character).
+    private static func analyse(_ b: UnsafeBufferPointer<UInt8>, changed: Bool) -> ([IdentifierProblem], String?) {
+        var problems: [IdentifierProblem] = changed ? [.notCanonical] : []
+        if b.isEmpty {
+            problems.append(.empty)
+        } else if b.count != 18 {
+            problems.append(.wrongLength(expected: 18, actual: b.count))
+        }
+        let values = Self.values
+        var bodyValid = b.count >= 17
+        for (offset, byte) in b.enumerated() {
+            let position = offset + 1
+            let allowed = (3...8).contains(position) ? IdentifierText.isDigit(byte) : values[Int(byte)] >= 0
+            guard !allowed else { continue }
+            if byte == 0x49 || byte == 0x4F || byte == 0x53 || byte == 0x56 || byte == 0x5A {  // I O S V Z
+                problems.append(.forbiddenLetter(IdentifierText.string(byte), position: position))
+            } else {
+                problems.append(.invalidCharacter(IdentifierText.string(byte), position: position))
+            }
+            if position <= 17 { bodyValid = false }
+        }
+        var expected: String?
+        if bodyValid {
+            var sum = 0
+            for index in 0..<17 { sum += Int(values[Int(b[index])]) * weights[index] }
+            expected = String(alphabet[(31 - sum % 31) % 31])
+        }
+        if let expected, b.count == 18, values[Int(b[17])] >= 0 {
+            let actual = IdentifierText.string(b[17])
+            if actual != expected { problems.append(.checkCharacterMismatch(expected: expected, actual: actual)) }
+        }
+        return (problems, expected)
+    }
+
     private var characters: [Character] { Array(normalized) }
 
     /// The check character as given (position 18).
@@ -200,7 +266,12 @@ public struct UnifiedSocialCreditCode: IdentifierCheck {
 
     /// Positions 9–17: the embedded GB 11714 organisation code, analysed on its own.
     public var embeddedOrgCode: OrganizationCode? {
-        characters.count == 18 ? OrganizationCode(String(characters[8..<17])) : nil
+        if let code = IdentifierText.withPrintableASCII(normalized, { b -> OrganizationCode? in
+            b.count == 18 ? OrganizationCode(String(decoding: UnsafeBufferPointer(rebasing: b[8..<17]), as: UTF8.self)) : nil
+        }) {
+            return code
+        }
+        return characters.count == 18 ? OrganizationCode(String(characters[8..<17])) : nil
     }
 
     /// The registering authority (登记管理部门), e.g. 工商 (industry and commerce).
@@ -279,6 +350,13 @@ public struct OrganizationCode: IdentifierCheck {
     public init(_ input: String) {
         self.input = input
         let (text, changed) = IdentifierText.normalize(input)
+        if let (normalized, problems, expected, hadHyphen) = IdentifierText.withPrintableASCII(text, { Self.analyse($0, changed: changed) }) {
+            self.normalized = normalized
+            self.problems = problems
+            self.expectedCheckCharacter = expected
+            self.hadHyphen = hadHyphen
+            return
+        }
         var problems: [IdentifierProblem] = changed ? [.notCanonical] : []
         let raw = Array(text)
         var hadHyphen = false
@@ -311,6 +389,54 @@ public struct OrganizationCode: IdentifierCheck {
             problems.append(.checkCharacterMismatch(expected: expected, actual: String(characters[8])))
         }
         self.problems = problems
+    }
+
+    private static let values = IdentifierText.table(IdentifierText.digitsAndLetters)
+
+    /// `init`'s analysis on printable-ASCII text (one byte per character).
+    private static func analyse(_ raw: UnsafeBufferPointer<UInt8>, changed: Bool) -> (String, [IdentifierProblem], String?, Bool) {
+        var problems: [IdentifierProblem] = changed ? [.notCanonical] : []
+        var hadHyphen = false
+        var characters: [UInt8] = []
+        characters.reserveCapacity(raw.count)
+        for (offset, byte) in raw.enumerated() {
+            guard byte == 0x2D else { characters.append(byte); continue }
+            if offset == 8 && raw.count == 10 {
+                hadHyphen = true
+            } else {
+                problems.append(.misplacedHyphen(position: offset + 1))
+            }
+        }
+        let normalized = String(decoding: characters, as: UTF8.self)
+        if characters.isEmpty {
+            problems.append(.empty)
+        } else if characters.count != 9 {
+            problems.append(.wrongLength(expected: 9, actual: characters.count))
+        }
+        let values = Self.values
+        var bodyValid = characters.count >= 8
+        for (offset, byte) in characters.enumerated() {
+            let allowed = offset < 8 ? values[Int(byte)] >= 0 : IdentifierText.isDigit(byte) || byte == 0x58  // X
+            if !allowed {
+                problems.append(.invalidCharacter(IdentifierText.string(byte), position: offset + 1))
+                if offset < 8 { bodyValid = false }
+            }
+        }
+        var expected: String?
+        if bodyValid {
+            var sum = 0
+            for index in 0..<8 { sum += Int(values[Int(characters[index])]) * weights[index] }
+            switch 11 - sum % 11 {
+            case 10: expected = "X"
+            case 11: expected = "0"
+            case let digit: expected = String(digit)
+            }
+        }
+        if let expected, characters.count == 9, IdentifierText.isDigit(characters[8]) || characters[8] == 0x58 {
+            let actual = IdentifierText.string(characters[8])
+            if actual != expected { problems.append(.checkCharacterMismatch(expected: expected, actual: actual)) }
+        }
+        return (normalized, problems, expected, hadHyphen)
     }
 
     /// The check character for 8 body characters (c9 = 11 − Σ mod 11; 10 → "X", 11 → "0"), or nil.
@@ -353,6 +479,11 @@ public struct BusinessRegistrationNumber: IdentifierCheck {
         self.input = input
         let (text, changed) = IdentifierText.normalize(input)
         normalized = text
+        if let (problems, expected) = IdentifierText.withPrintableASCII(text, { Self.analyse($0, changed: changed) }) {
+            self.problems = problems
+            self.expectedCheckDigit = expected
+            return
+        }
         var problems: [IdentifierProblem] = changed ? [.notCanonical] : []
         let characters = Array(text)
         if characters.isEmpty {
@@ -371,6 +502,36 @@ public struct BusinessRegistrationNumber: IdentifierCheck {
             problems.append(.checkCharacterMismatch(expected: expected, actual: String(characters[14])))
         }
         self.problems = problems
+    }
+
+    /// `init`'s analysis on printable-ASCII text (one byte per character).
+    private static func analyse(_ b: UnsafeBufferPointer<UInt8>, changed: Bool) -> ([IdentifierProblem], String?) {
+        var problems: [IdentifierProblem] = changed ? [.notCanonical] : []
+        if b.isEmpty {
+            problems.append(.empty)
+        } else if b.count != 15 {
+            problems.append(.wrongLength(expected: 15, actual: b.count))
+        }
+        var bodyValid = b.count >= 14
+        for (offset, byte) in b.enumerated() where !IdentifierText.isDigit(byte) {
+            problems.append(.invalidCharacter(IdentifierText.string(byte), position: offset + 1))
+            if offset < 14 { bodyValid = false }
+        }
+        var expected: String?
+        if bodyValid {
+            var product = 10
+            for index in 0..<14 {
+                var sum = (product + Int(b[index] - 0x30)) % 10
+                if sum == 0 { sum = 10 }
+                product = (sum * 2) % 11
+            }
+            expected = String((11 - product) % 10)
+        }
+        if let expected, b.count == 15, IdentifierText.isDigit(b[14]) {
+            let actual = IdentifierText.string(b[14])
+            if actual != expected { problems.append(.checkCharacterMismatch(expected: expected, actual: actual)) }
+        }
+        return (problems, expected)
     }
 
     /// The ISO 7064 MOD 11,10 check digit for 14 digits, or nil if `body` is not 14 digits.

@@ -7,7 +7,9 @@ import CLibXML2
 /// Attributes are read straight from the tree (never through functions that consult a DTD).
 public struct ElementView {
     let node: xmlNodePtr
-    let source: SourceMap
+    /// Unowned: views are valid only while their document is, and ``XMLValidator`` keeps the map alive for
+    /// that long; this saves a reference-count update on every view made or copied.
+    unowned(unsafe) let source: SourceMap
 
     /// Local name, e.g. `hazard`.
     public var name: String { String(cString: node.pointee.name) }
@@ -226,7 +228,13 @@ func nameEquals(_ cName: UnsafePointer<xmlChar>?, _ name: String) -> Bool {
     guard let cName else { return false }
     var name = name
     return name.withUTF8 { bytes in
-        for index in 0..<bytes.count where cName[index] != bytes[index] { return false }
-        return cName[bytes.count] == 0
+        // A mismatch (the C string's terminating 0 included) stops the loop before reading past it.
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            if cName[index] != bytes[index] { return false }
+            index &+= 1
+        }
+        return cName[count] == 0
     }
 }

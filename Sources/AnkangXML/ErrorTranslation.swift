@@ -102,7 +102,7 @@ enum ErrorTranslation {
         case 5: zh = "根元素结束后还有多余内容"
         case 26, 27: zh = "使用了未定义的实体 \(values.first ?? message)；提交文件只能使用 XML 预定义实体和字符引用"
         case 1: zh = "元素嵌套过深"
-        case 9: zh = "字节不是合法的 UTF-8"
+        case 9: zh = "含有不合法的字符（字节不是合法的 UTF-8，或字符引用无效，如 &#0;）"
         case 32: zh = "不支持的编码"
         case 41, 38, 39, 40: zh = "属性写法有误（缺少引号或等号）"
         case 68: zh = "标签或属性名称不合法"

@@ -54,6 +54,12 @@ enum InputSniffer {
                 zh: "文件含有空字节（NUL），不是 XML 文本", en: "the file contains NUL bytes; it is not XML text", line: 1, column: 1))
         }
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if hasUnterminatedDeclaration(bytes, from: hasBOM ? 3 : 0) {
+            return .failure(Diagnostic(.error, .unsupportedEncoding,
+                zh: "XML 声明过长或未结束（前 \(declarationWindow) 字节内没有“?>”），无法确定编码",
+                en: "the XML declaration is too long or unterminated (no \"?>\" within \(declarationWindow) bytes); the encoding cannot be determined",
+                line: 1, column: 1))
+        }
         let declared = declaredEncoding(bytes, from: hasBOM ? 3 : 0)
         let encoding: SourceEncoding
         switch declared?.uppercased() {
@@ -108,20 +114,11 @@ enum InputSniffer {
             return .failure(Diagnostic(.error, .encodingMismatch,
                 zh: "UTF-16 文件的字节数必须为偶数，文件可能被截断", en: "a UTF-16 file must have an even number of bytes; it may be truncated"))
         }
-        var units = [UInt16]()
-        units.reserveCapacity(bytes.count / 2 - 1)
-        var index = 2
-        while index < bytes.count {
-            let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
-            units.append(littleEndian ? first | second << 8 : first << 8 | second)
-            index += 2
-        }
-        guard let text = String(validating: units, as: UTF16.self) else {
+        guard let (utf8, sawNUL) = transcodeUTF16(bytes, littleEndian: littleEndian) else {
             return .failure(Diagnostic(.error, .encodingMismatch,
                 zh: "文件以 UTF-16 字节顺序标记开头，但内容不是合法的 UTF-16", en: "the file starts with a UTF-16 byte order mark but its content is not valid UTF-16"))
         }
-        let utf8 = Array(text.utf8)
-        if utf8.contains(0) {
+        if sawNUL {
             return .failure(Diagnostic(.error, .binaryFile,
                 zh: "文件含有空字符（NUL），不是 XML 文本", en: "the file contains NUL characters; it is not XML text", line: 1, column: 1))
         }
@@ -133,19 +130,80 @@ enum InputSniffer {
         return .success(SniffedInput(encoding: littleEndian ? .utf16LittleEndian : .utf16BigEndian, scanBytes: utf8, scanOffset: 0))
     }
 
+    /// The UTF-8 form of the UTF-16 code units after the 2-byte BOM, made in one pass (the bytes that
+    /// `String(validating:as: UTF16.self)` and then `.utf8` give), and whether any unit is U+0000; nil when a
+    /// surrogate is unpaired.
+    static func transcodeUTF16(_ bytes: [UInt8], littleEndian: Bool) -> (utf8: [UInt8], sawNUL: Bool)? {
+        var valid = true
+        var sawNUL = false
+        let unitCount = max(0, bytes.count / 2 - 1)
+        let utf8 = [UInt8](unsafeUninitializedCapacity: unitCount * 3) { out, initialized in
+            initialized = bytes.withUnsafeBufferPointer { b -> Int in
+                let n = b.count & ~1
+                var i = 2
+                var o = 0
+                @inline(__always) func unit(at index: Int) -> UInt32 {
+                    littleEndian ? UInt32(b[index]) | UInt32(b[index + 1]) << 8 : UInt32(b[index]) << 8 | UInt32(b[index + 1])
+                }
+                while i < n {
+                    let u = unit(at: i)
+                    i += 2
+                    if u < 0x80 {
+                        if u == 0 { sawNUL = true }
+                        out[o] = UInt8(truncatingIfNeeded: u)
+                        o += 1
+                    } else if u < 0x800 {
+                        out[o] = UInt8(truncatingIfNeeded: 0xC0 | u >> 6)
+                        out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | u & 0x3F)
+                        o += 2
+                    } else if u < 0xD800 || u >= 0xE000 {
+                        out[o] = UInt8(truncatingIfNeeded: 0xE0 | u >> 12)
+                        out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | (u >> 6) & 0x3F)
+                        out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | u & 0x3F)
+                        o += 3
+                    } else if u < 0xDC00, i < n, case let low = unit(at: i), low >= 0xDC00, low < 0xE000 {
+                        i += 2
+                        let scalar = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)
+                        out[o] = UInt8(truncatingIfNeeded: 0xF0 | scalar >> 18)
+                        out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 12) & 0x3F)
+                        out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | (scalar >> 6) & 0x3F)
+                        out[o + 3] = UInt8(truncatingIfNeeded: 0x80 | scalar & 0x3F)
+                        o += 4
+                    } else {
+                        valid = false
+                        break
+                    }
+                }
+                return o
+            }
+        }
+        return valid ? (utf8, sawNUL) : nil
+    }
+
     private static func unsupported(_ name: String) -> Diagnostic {
         Diagnostic(.error, .unsupportedEncoding,
             zh: "不支持的编码 \(name)；请使用 UTF-8、带 BOM 的 UTF-16 或 GB18030（GBK、GB2312）",
             en: "unsupported encoding \(name); use UTF-8, UTF-16 with a BOM, or GB18030 (GBK, GB2312)", line: 1, column: 1)
     }
 
+    /// How far the XML declaration may reach: libxml2 reads a declaration of any length, so a longer one is
+    /// refused rather than read past (its encoding would otherwise be missed).
+    static let declarationWindow = 4096
+
+    /// Whether the document starts with `<?xml` but has no `?>` within ``declarationWindow`` bytes.
+    static func hasUnterminatedDeclaration(_ bytes: [UInt8], from start: Int) -> Bool {
+        guard startsWithXMLDeclaration(bytes, at: start) else { return false }
+        let limit = min(bytes.count, start + declarationWindow)
+        return !(start..<limit).contains { bytes[$0] == UInt8(ascii: "?") && $0 + 1 < limit && bytes[$0 + 1] == UInt8(ascii: ">") }
+    }
+
     /// The `encoding` pseudo-attribute of the XML declaration, if the document starts with one.
     static func declaredEncoding(_ bytes: [UInt8], from start: Int) -> String? {
-        let prefix = Array("<?xml".utf8)
-        guard bytes.count >= start + prefix.count, Array(bytes[start..<start + prefix.count]) == prefix else { return nil }
-        let limit = min(bytes.count, start + 256)
+        guard startsWithXMLDeclaration(bytes, at: start) else { return nil }
+        let limit = min(bytes.count, start + declarationWindow)
         guard let end = (start..<limit).first(where: { bytes[$0] == UInt8(ascii: "?") && $0 + 1 < limit && bytes[$0 + 1] == UInt8(ascii: ">") })
         else { return nil }
+        if let declared = asciiDeclaredEncoding(bytes, start..<end) { return declared }
         let declaration = String(decoding: bytes[start..<end], as: UTF8.self)
         guard let range = declaration.firstRange(of: "encoding") else { return nil }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
@@ -157,18 +215,60 @@ enum InputSniffer {
         return value.isEmpty ? nil : String(value)
     }
 
+    /// Whether `bytes` has `<?xml` at `start` (compared in place, without building arrays).
+    private static func startsWithXMLDeclaration(_ bytes: [UInt8], at start: Int) -> Bool {
+        bytes.count >= start + 5 && bytes[start] == 0x3C && bytes[start + 1] == 0x3F && bytes[start + 2] == 0x78
+            && bytes[start + 3] == 0x6D && bytes[start + 4] == 0x6C
+    }
+
+    /// `declaredEncoding` for a declaration made only of ASCII characters other than CR: there every
+    /// `Character` is one byte (CR LF is the only multi-scalar cluster within ASCII), so this byte scan finds
+    /// exactly what the `Character`-based scan finds, without building a `String` and searching it.
+    /// `.none` when the declaration is not of that kind.
+    private static func asciiDeclaredEncoding(_ bytes: [UInt8], _ range: Range<Int>) -> String?? {
+        bytes.withUnsafeBufferPointer { b -> String?? in
+            for i in range where b[i] >= 0x80 || b[i] == 0x0D { return .none }
+            let keyword: StaticString = "encoding"
+            let k = UnsafeBufferPointer(start: keyword.utf8Start, count: keyword.utf8CodeUnitCount)
+            var i = range.lowerBound
+            var found = false
+            while i + k.count <= range.upperBound {
+                if b[i] == k[0] {
+                    var matches = true
+                    for j in 1..<k.count where b[i + j] != k[j] { matches = false; break }
+                    if matches { found = true; break }
+                }
+                i += 1
+            }
+            guard found else { return .some(nil) }
+            i += k.count
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
+            while i < range.upperBound, isSpace(b[i]) { i += 1 }
+            guard i < range.upperBound, b[i] == 0x3D else { return .some(nil) }  // "="
+            i += 1
+            while i < range.upperBound, isSpace(b[i]) { i += 1 }
+            guard i < range.upperBound, b[i] == 0x22 || b[i] == 0x27 else { return .some(nil) }  // quote
+            let quote = b[i]
+            i += 1
+            let valueStart = i
+            while i < range.upperBound, b[i] != quote { i += 1 }
+            guard i > valueStart else { return .some(nil) }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: b[valueStart..<i]), as: UTF8.self))
+        }
+    }
+
     private static func archiveKind(_ bytes: [UInt8]) -> (zh: String, en: String)? {
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return ("ZIP 压缩包", "a ZIP archive") }
         if bytes.starts(with: [0x1F, 0x8B]) { return ("gzip 压缩文件", "a gzip-compressed file") }
         if bytes.starts(with: [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00]) { return ("xz 压缩文件", "an xz-compressed file") }
-        if bytes.starts(with: Array("BZh".utf8)) { return ("bzip2 压缩文件", "a bzip2-compressed file") }
+        if bytes.starts(with: [0x42, 0x5A, 0x68]) { return ("bzip2 压缩文件", "a bzip2-compressed file") }  // "BZh"
         if bytes.starts(with: [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return ("7z 压缩包", "a 7z archive") }
-        if bytes.starts(with: Array("Rar!".utf8)) { return ("RAR 压缩包", "a RAR archive") }
+        if bytes.starts(with: [0x52, 0x61, 0x72, 0x21]) { return ("RAR 压缩包", "a RAR archive") }  // "Rar!"
         return nil
     }
 
     private static func binaryKind(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: Array("%PDF".utf8)) { return "PDF" }
+        if bytes.starts(with: [0x25, 0x50, 0x44, 0x46]) { return "PDF" }  // "%PDF"
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return "PNG" }
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "JPEG" }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "Office 97–2003" }
@@ -254,8 +354,8 @@ enum InputSniffer {
     }
 }
 
-/// Line and column arithmetic shared by the sniffer and the markup scanner. Lines end at LF, CR LF or a
-/// lone CR (as in XML); columns count characters, not bytes.
+/// Line and column arithmetic shared by the sniffer and the markup scanner. Lines end at LF, as libxml2
+/// 2.9.14 counts them (a lone CR does not start a line there); columns count characters, not bytes.
 enum TextPosition {
     /// Number of characters in `bytes[range]`, which starts on a character boundary.
     static func characterCount(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, encoding: SourceEncoding) -> Int {
@@ -280,7 +380,7 @@ enum TextPosition {
             var lineStart = 0
             var i = 0
             while i < offset {
-                if b[i] == 0x0A || (b[i] == 0x0D && (i + 1 >= b.count || b[i + 1] != 0x0A)) {
+                if b[i] == 0x0A {
                     line += 1
                     lineStart = i + 1
                 }

@@ -54,7 +54,7 @@ struct MarkupScanner {
             /// Advances `i` over one byte, tracking line ends.
             func step() {
                 let byte = b[i]
-                if byte == 0x0A || (byte == 0x0D && (i + 1 >= n || b[i + 1] != 0x0A)) {
+                if byte == 0x0A {  // LF only: libxml2 2.9.14 does not count a lone CR as a line end
                     line += 1
                     lineStart = i + 1
                 }

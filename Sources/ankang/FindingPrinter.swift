@@ -12,7 +12,8 @@ struct FindingPrinter {
     private(set) var ioErrors = 0
     private(set) var warnings = 0
     private var output = StandardOutput()
-    private var jsonFiles: [FileResult] = []
+    /// The files recorded so far, in `--format json`.
+    private(set) var jsonFiles: [FileResult] = []
 
     init(format: OutputOptions.Format, language: OutputOptions.Language) {
         self.format = format
@@ -34,6 +35,9 @@ struct FindingPrinter {
         let diagnostic = Diagnostic(.error, .unreadable, zh: "文件或目录不存在", en: "no such file or directory")
         record(path: path, valid: false, kind: nil, id: nil, encoding: nil, diagnostics: [diagnostic])
     }
+
+    /// Writes what is buffered without a summary line.
+    mutating func flush() { output.flush() }
 
     mutating func print(_ report: ValidationReport, for path: String) {
         files += 1

@@ -1,0 +1,466 @@
+import AnkangModel
+import Foundation
+import GRDB
+import Logging
+
+/// The embedded inspection log: one SQLite file in WAL mode, through GRDB.
+///
+/// Every write transaction is `BEGIN IMMEDIATE`, so writers (threads or processes) queue on the
+/// database lock, waiting up to the busy timeout; `synchronous = FULL` makes each acknowledged
+/// commit durable across a power cut, not only across a crash of the process.
+public final class SQLiteStore: InspectionStore {
+    /// The database file.
+    public let path: String
+    private let pool: DatabasePool
+    private let logger: Logger
+
+    /// Opens (creating it and its folder if needed) the database at `path`.
+    /// - Parameters:
+    ///   - readOnly: open with SQLite's read-only flag; every write then fails with ``StoreError/Reason/readOnly``.
+    ///   - maxPageCount: cap the database at this many pages (`PRAGMA max_page_count`); a write past it
+    ///     fails with ``StoreError/Reason/full`` exactly as a full disk does.
+    ///   - busyTimeout: how long a writer waits for another process's transaction.
+    public init(
+        path: String, readOnly: Bool = false, maxPageCount: Int? = nil, busyTimeout: TimeInterval = 60,
+        logger: Logger = Logger(label: "ankang.store.sqlite")
+    ) throws(StoreError) {
+        self.path = path
+        self.logger = logger
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "ankang"
+        configuration.prepareDatabase { db in
+            // In WAL mode FULL syncs the log on every commit: an acknowledged batch survives power loss.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            if let maxPageCount { try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        if !readOnly, !FileManager.default.fileExists(atPath: folder.path) {
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError(.unavailable, "\(folder.path): \(error.localizedDescription)")
+            }
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError(sqlite: error, path: path)
+        }
+    }
+
+    /// Runs database work, translating every failure into a ``StoreError``.
+    private func run<T: Sendable>(_ work: () async throws -> T) async throws(StoreError) -> T {
+        do {
+            return try await work()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(sqlite: error, path: path)
+        }
+    }
+
+    @discardableResult
+    public func migrate() async throws(StoreError) -> [Int] {
+        try await run {
+            // Fast path without a write lock, so a read-only database that is up to date opens fine.
+            let applied = try await pool.read { db in
+                try db.tableExists("schema_migrations") ? try Int.fetchSet(db, sql: "SELECT version FROM schema_migrations") : []
+            }
+            try Self.checkNotTooNew(applied)
+            if Migrations.all.allSatisfy({ applied.contains($0.version) }) { return [] }
+            return try await pool.write { db in
+                try db.execute(sql: Migrations.bookkeepingSQLite)
+                let applied = try Int.fetchSet(db, sql: "SELECT version FROM schema_migrations")
+                try Self.checkNotTooNew(applied)
+                var done: [Int] = []
+                for migration in Migrations.all where !applied.contains(migration.version) {
+                    for statement in migration.sqlite { try db.execute(sql: statement) }
+                    try db.execute(
+                        sql: "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                        arguments: [migration.version, migration.name, Timestamp.text(Date())])
+                    done.append(migration.version)
+                }
+                return done
+            }
+        }
+    }
+
+    static func checkNotTooNew(_ applied: Set<Int>) throws(StoreError) {
+        if let newest = applied.max(), newest > Migrations.latest {
+            throw StoreError(.schemaTooNew, "schema version \(newest) > \(Migrations.latest)")
+        }
+    }
+
+    public func record(_ batch: [Intake]) async throws(StoreError) -> [IngestOutcome] {
+        let now = Timestamp.text(Date())
+        // Flatten before taking the write lock: the transaction only writes.
+        let items = batch.map { intake -> PreparedIntake in
+            switch intake {
+            case let .accepted(accepted): .accepted(FactRows(accepted, ingestedAt: now), accepted.bytes)
+            case let .rejected(file): .rejected(file)
+            }
+        }
+        let outcomes = try await run {
+            try await pool.write { db -> [IngestOutcome] in
+                try items.map { item -> IngestOutcome in
+                    switch item {
+                    case let .accepted(rows, bytes): try Self.insert(rows, bytes: bytes, now: now, db)
+                    case let .rejected(file): .rejected(try Self.quarantine(file, now: now, db))
+                    }
+                }
+            }
+        }
+        logger.debug("recorded batch", metadata: ["files": "\(batch.count)"])
+        return outcomes
+    }
+
+    private enum PreparedIntake: Sendable {
+        case accepted(FactRows, [UInt8])
+        case rejected(RejectedFile)
+    }
+
+    private static let receiptColumns = "id, sha256, kind, enterprise_key, ingested_at, seq, supersedes, score_total, grade"
+
+    private static func insert(_ rows: FactRows, bytes: [UInt8], now: String, _ db: Database) throws -> IngestOutcome {
+        let s = rows.submission
+        try db.cachedStatement(sql: """
+            INSERT INTO submissions (id, sha256, kind, schema_version, catalogue_version, profile_id, profile_version, score_total, grade,
+                file_name, size, submitted_at, inspection_date, ingested_at, enterprise_key, enterprise_name, city, city_code,
+                jurisdiction_level, jurisdiction_unit, jurisdiction_code, workshop, team, industry, supersedes, warnings_json, score_json,
+                model_json, raw)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO NOTHING
+            """).execute(arguments: [
+                s.id, s.sha256, s.kind, s.schemaVersion, s.catalogueVersion, s.profileId, s.profileVersion, s.scoreTotal, s.grade,
+                s.fileName, s.size, s.submittedAt, s.inspectionDate, s.ingestedAt, s.enterpriseKey, s.enterpriseName, s.city, s.cityCode,
+                s.jurisdictionLevel, s.jurisdictionUnit, s.jurisdictionCode, s.workshop, s.team, s.industry, s.supersedes, s.warningsJson,
+                s.scoreJson, s.modelJson, Data(bytes),
+            ])
+        guard db.changesCount == 1 else {
+            // The id is taken (the constraint decided, inside this transaction): same bytes or not?
+            guard let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(receiptColumns) FROM submissions WHERE id = ?"),
+                                                  arguments: [s.id]) else {
+                throw StoreError(.other, "submission \(s.id) neither inserted nor found")
+            }
+            let receipt = try Self.receipt(existing)
+            if receipt.sha256 == s.sha256 { return .duplicate(receipt) }
+            let conflict = Conflict(submissionID: receipt.submissionID, storedSHA256: receipt.sha256, offeredSHA256: s.sha256)
+            _ = try quarantine(RejectedFile(conflict: conflict, rows: rows, bytes: bytes), now: now, db)
+            return .conflict(conflict)
+        }
+        let receipt = Receipt(
+            submissionID: UUID(uuidString: s.id)!, sha256: s.sha256, kind: DocumentKind(rawValue: s.kind)!, enterpriseKey: s.enterpriseKey,
+            ingestedAt: Timestamp.date(now)!, sequence: db.lastInsertedRowID, supersedes: s.supersedes.flatMap(UUID.init(uuidString:)),
+            scoreTotal: s.scoreTotal, grade: s.grade)
+        let e = rows.enterprise
+        try db.cachedStatement(sql: """
+            INSERT INTO enterprises (key, name, credit_code, org_code, reg_no, industry, city, city_code, jurisdiction_level,
+                jurisdiction_unit, jurisdiction_code, above_scale, employees, as_of, last_submission_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(key) DO UPDATE SET name = excluded.name, credit_code = excluded.credit_code, org_code = excluded.org_code,
+                reg_no = excluded.reg_no, industry = excluded.industry, city = excluded.city, city_code = excluded.city_code,
+                jurisdiction_level = excluded.jurisdiction_level, jurisdiction_unit = excluded.jurisdiction_unit,
+                jurisdiction_code = excluded.jurisdiction_code, above_scale = excluded.above_scale, employees = excluded.employees,
+                as_of = excluded.as_of, last_submission_id = excluded.last_submission_id
+            WHERE excluded.as_of > enterprises.as_of
+               OR (excluded.as_of = enterprises.as_of AND excluded.last_submission_id > enterprises.last_submission_id)
+            """).execute(arguments: [
+                e.key, e.name, e.creditCode, e.orgCode, e.regNo, e.industry, e.city, e.cityCode, e.jurisdictionLevel, e.jurisdictionUnit,
+                e.jurisdictionCode, e.aboveScale, e.employees, e.asOf, e.lastSubmissionId,
+            ])
+        let items = try db.cachedStatement(sql: """
+            INSERT INTO item_results (submission_id, code, category, result, deduction, note) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for row in rows.items {
+            try items.execute(arguments: [row.submissionId, row.code, row.category, row.result, row.deduction, row.note])
+        }
+        let hazards = try db.cachedStatement(sql: """
+            INSERT INTO hazards (submission_id, hazard_id, enterprise_key, origin, grade, nature, accident_type, checklist_item, category,
+                location, description, found_date, deadline, responsible_person)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in rows.hazards {
+            try hazards.execute(arguments: [
+                row.submissionId, row.hazardId, row.enterpriseKey, row.origin, row.grade, row.nature, row.accidentType, row.checklistItem,
+                row.category, row.location, row.description, row.foundDate, row.deadline, row.responsiblePerson,
+            ])
+        }
+        let findings = try db.cachedStatement(sql: """
+            INSERT INTO rectification_findings (submission_id, finding_id, hazard_submission_id, hazard_id, status, issued_date,
+                plan_deadline, responsible_person, verifier, has_major_plan)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in rows.findings {
+            try findings.execute(arguments: [
+                row.submissionId, row.findingId, row.hazardSubmissionId, row.hazardId, row.status, row.issuedDate, row.planDeadline,
+                row.responsiblePerson, row.verifier, row.hasMajorPlan,
+            ])
+        }
+        let verifications = try db.cachedStatement(sql: """
+            INSERT INTO verifications (submission_id, ordinal, finding_id, date, result, verifier, comment) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in rows.verifications {
+            try verifications.execute(arguments: [row.submissionId, row.ordinal, row.findingId, row.date, row.result, row.verifier, row.comment])
+        }
+        let violations = try db.cachedStatement(sql: """
+            INSERT INTO violations (submission_id, ordinal, type, count, handled_on_site, description) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for row in rows.violations {
+            try violations.execute(arguments: [row.submissionId, row.ordinal, row.type, row.count, row.handledOnSite, row.description])
+        }
+        let activities = try db.cachedStatement(sql: """
+            INSERT INTO activities (submission_id, ordinal, code, date, participants, title) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for row in rows.activities {
+            try activities.execute(arguments: [row.submissionId, row.ordinal, row.code, row.date, row.participants, row.title])
+        }
+        let accidents = try db.cachedStatement(sql: """
+            INSERT INTO accidents (submission_id, accident_id, date, type, severity, level, persons, description)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in rows.accidents {
+            try accidents.execute(arguments: [
+                row.submissionId, row.accidentId, row.date, row.type, row.severity, row.level, row.persons, row.description,
+            ])
+        }
+        return .accepted(receipt)
+    }
+
+    private static func quarantine(_ file: RejectedFile, now: String, _ db: Database) throws -> QuarantineEntry {
+        try db.cachedStatement(sql: """
+            INSERT INTO quarantine (sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts,
+                findings_json, raw)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+            ON CONFLICT(sha256) DO UPDATE SET last_seen = excluded.last_seen, attempts = quarantine.attempts + 1,
+                finding_codes = excluded.finding_codes, findings_json = excluded.findings_json
+            """).execute(arguments: [
+                file.sha256, file.fileName, file.bytes.count, file.kind?.rawValue, file.claimedID?.lowercased,
+                file.findingCodes.joined(separator: " "), now, now, file.findingsJSON, Data(file.bytes),
+            ])
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts FROM quarantine WHERE sha256 = ?
+            """), arguments: [file.sha256]) else {
+            throw StoreError(.other, "quarantine entry \(file.sha256) not found after upsert")
+        }
+        return try quarantineEntry(row)
+    }
+
+    public func receipt(for id: UUID) async throws(StoreError) -> Receipt? {
+        try await run {
+            try await pool.read { db in
+                try Row.fetchOne(db, sql: "SELECT \(Self.receiptColumns) FROM submissions WHERE id = ?", arguments: [id.lowercased])
+                    .map(Self.receipt)
+            }
+        }
+    }
+
+    public func originalBytes(of id: UUID) async throws(StoreError) -> [UInt8]? {
+        try await run {
+            try await pool.read { db in
+                try Data.fetchOne(db, sql: "SELECT raw FROM submissions WHERE id = ?", arguments: [id.lowercased]).map { [UInt8]($0) }
+            }
+        }
+    }
+
+    public func submissions(_ query: SubmissionQuery) async throws(StoreError) -> [SubmissionSummary] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let key = query.enterpriseKey {
+            conditions.append("s.enterprise_key = ?")
+            _ = arguments.append(contentsOf: [key])
+        }
+        if let unit = query.jurisdictionUnit {
+            conditions.append("s.jurisdiction_unit = ?")
+            _ = arguments.append(contentsOf: [unit])
+        }
+        if let kind = query.kind {
+            conditions.append("s.kind = ?")
+            _ = arguments.append(contentsOf: [kind.rawValue])
+        }
+        if let from = query.from {
+            conditions.append("s.inspection_date >= ?")
+            _ = arguments.append(contentsOf: [from.isoString])
+        }
+        if let to = query.to {
+            conditions.append("s.inspection_date <= ?")
+            _ = arguments.append(contentsOf: [to.isoString])
+        }
+        if !query.includeSuperseded {
+            conditions.append("NOT EXISTS (SELECT 1 FROM submissions c WHERE c.supersedes = s.id)")
+        }
+        _ = arguments.append(contentsOf: [query.limit])
+        let sql = """
+            SELECT s.id, s.sha256, s.kind, s.enterprise_key, s.ingested_at, s.seq, s.supersedes, s.score_total, s.grade,
+                   s.inspection_date, s.enterprise_name, s.jurisdiction_unit,
+                   (SELECT c.id FROM submissions c WHERE c.supersedes = s.id ORDER BY c.seq LIMIT 1) AS superseded_by
+            FROM submissions s
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY s.inspection_date DESC, s.seq DESC
+            LIMIT ?
+            """
+        let frozen = arguments
+        return try await run {
+            try await pool.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: frozen).map { row in
+                    SubmissionSummary(
+                        receipt: try Self.receipt(row), inspectionDate: try Self.civilDate(row["inspection_date"]),
+                        enterpriseName: row["enterprise_name"], jurisdictionUnit: row["jurisdiction_unit"],
+                        supersededBy: (row["superseded_by"] as String?).flatMap(UUID.init(uuidString:)))
+                }
+            }
+        }
+    }
+
+    public func hazards(_ query: HazardQuery) async throws(StoreError) -> [HazardRecord] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let key = query.enterpriseKey {
+            conditions.append("enterprise_key = ?")
+            _ = arguments.append(contentsOf: [key])
+        }
+        if let from = query.from {
+            conditions.append("found_date >= ?")
+            _ = arguments.append(contentsOf: [from.isoString])
+        }
+        if let to = query.to {
+            conditions.append("found_date <= ?")
+            _ = arguments.append(contentsOf: [to.isoString])
+        }
+        let sql = """
+            SELECT * FROM hazard_status
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY found_date, submission_id, hazard_id
+            """
+        let frozen = arguments
+        return try await run {
+            try await pool.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: frozen).map { row in
+                    try HazardRecord(
+                        submissionID: Self.uuid(row["submission_id"]), hazardID: row["hazard_id"], enterpriseKey: row["enterprise_key"],
+                        grade: Self.value(row["grade"]), nature: Self.value(row["nature"]), accidentType: Self.value(row["accident_type"]),
+                        checklistItem: row["checklist_item"], category: row["category"], location: row["location"],
+                        description: row["description"], foundOn: Self.civilDate(row["found_date"]),
+                        deadline: (row["deadline"] as String?).flatMap(CivilDate.init(iso:)), responsiblePerson: row["responsible_person"],
+                        status: Self.value(row["status"]), closedOn: (row["closed_date"] as String?).flatMap(CivilDate.init(iso:)),
+                        latestRectification: (row["latest_rectification"] as String?).flatMap(UUID.init(uuidString:)))
+                }
+            }
+        }
+    }
+
+    public func quarantine(limit: Int) async throws(StoreError) -> [QuarantineEntry] {
+        try await run {
+            try await pool.read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts
+                    FROM quarantine ORDER BY last_seen DESC, sha256 LIMIT ?
+                    """, arguments: [limit]).map(Self.quarantineEntry)
+            }
+        }
+    }
+
+    public func stats() async throws(StoreError) -> StoreStats {
+        try await run {
+            try await pool.read { db in
+                let tables = try Migrations.countedTables.map { table in
+                    TableCount(table: table, rows: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0)
+                }
+                let superseded = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM submissions s WHERE EXISTS (SELECT 1 FROM submissions c WHERE c.supersedes = s.id)
+                    """) ?? 0
+                var byStatus: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM hazard_status GROUP BY status") {
+                    byStatus[row["status"]] = row["n"]
+                }
+                let version = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") ?? 0
+                return StoreStats(tables: tables, supersededSubmissions: superseded, hazardsByStatus: byStatus, schemaVersion: version)
+            }
+        }
+    }
+
+    public func integrityCheck() async throws(StoreError) -> [String] {
+        try await run {
+            try await pool.read { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+                let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                    "foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")"
+                }
+                return integrity + foreignKeys
+            }
+        }
+    }
+
+    // MARK: - Row decoding
+
+    private static func receipt(_ row: Row) throws -> Receipt {
+        Receipt(
+            submissionID: try uuid(row["id"]), sha256: row["sha256"], kind: try value(row["kind"]), enterpriseKey: row["enterprise_key"],
+            ingestedAt: try instant(row["ingested_at"]), sequence: row["seq"],
+            supersedes: (row["supersedes"] as String?).flatMap(UUID.init(uuidString:)), scoreTotal: row["score_total"], grade: row["grade"])
+    }
+
+    private static func quarantineEntry(_ row: Row) throws -> QuarantineEntry {
+        QuarantineEntry(
+            sha256: row["sha256"], fileName: row["file_name"], size: row["size"],
+            kind: (row["kind"] as String?).flatMap(DocumentKind.init(rawValue:)),
+            claimedID: (row["claimed_id"] as String?).flatMap(UUID.init(uuidString:)),
+            findingCodes: (row["finding_codes"] as String).split(separator: " ").map(String.init),
+            firstSeen: try instant(row["first_seen"]), lastSeen: try instant(row["last_seen"]), attempts: row["attempts"])
+    }
+
+    private static func uuid(_ text: String) throws -> UUID {
+        guard let id = UUID(uuidString: text) else { throw StoreError(.corrupt, "not a UUID: \(text)") }
+        return id
+    }
+
+    private static func instant(_ text: String) throws -> Date {
+        guard let date = Timestamp.date(text) else { throw StoreError(.corrupt, "not a timestamp: \(text)") }
+        return date
+    }
+
+    private static func civilDate(_ text: String) throws -> CivilDate {
+        guard let date = CivilDate(iso: text) else { throw StoreError(.corrupt, "not a date: \(text)") }
+        return date
+    }
+
+    private static func value<T: RawRepresentable>(_ text: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else { throw StoreError(.corrupt, "unexpected value \(text) for \(T.self)") }
+        return value
+    }
+}
+
+extension StoreError {
+    /// Classifies a GRDB/SQLite error.
+    init(sqlite error: any Error, path: String) {
+        guard let error = error as? DatabaseError else {
+            self.init(.other, "\(path): \(error)")
+            return
+        }
+        let detail = "\(path): \(error.message ?? "\(error)")"
+        switch error.resultCode {
+        case .SQLITE_READONLY: self.init(.readOnly, detail)
+        case .SQLITE_FULL: self.init(.full, detail)
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: self.init(.unavailable, detail)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: self.init(.corrupt, detail)
+        default: self.init(.other, detail)
+        }
+    }
+}
+
+extension RejectedFile {
+    /// The quarantine record of bytes refused because their id is taken by other bytes.
+    init(conflict: Conflict, rows: FactRows, bytes: [UInt8]) {
+        struct Finding: Encodable {
+            var severity = "error"
+            var code = Conflict.findingCode
+            var zh: String
+            var en: String
+        }
+        let json = (try? JSONEncoder().encode([Finding(zh: conflict.zh, en: conflict.en)])).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        self.init(
+            bytes: bytes, sha256: conflict.offeredSHA256, fileName: rows.submission.fileName, kind: DocumentKind(rawValue: rows.submission.kind),
+            claimedID: conflict.submissionID, findingCodes: [Conflict.findingCode], findingsJSON: json)
+    }
+}
