@@ -21,6 +21,12 @@ Valid files satisfy the XSDs in schemas/ and the semantic rules of the contract 
 deadlines, 重大隐患 plans and measures, totals, deduction ≤ weight, compliant items without
 deductions, closed findings verified, team tier with unit/team, female ≤ total).
 
+Files are written the way different client programs write them: mostly UTF-8, some GB18030/GBK/
+GB2312 (Chinese Windows clients), UTF-8 with BOM and UTF-16LE with BOM (.NET), `ns2:`-style namespace
+prefixes (JAXB), tabs, CRLF. --zoned-dates SHARE additionally writes every xs:date of that share of the
+otherwise valid files with a time zone ("2011-06-01+08:00", as JAXB does), which the schemas refuse
+(defect zoned-date, ANK-XSD-004); default 0, and the other files do not change.
+
 Python 3.11, standard library only. The checklist catalogues are read from schemas/catalogue/.
 """
 from __future__ import annotations
@@ -215,6 +221,11 @@ def encode(text: str, style: Style) -> bytes | None:
         return text.encode(style.encoding.lower())
     except UnicodeEncodeError:
         return None
+
+
+def overhead(style: Style) -> float:
+    """Roughly how much of a plain-style size budget is left once the style's extra bytes are paid."""
+    return 1.0 - 0.05 * (style.newline != "\n") - 0.06 * (style.indent == "    ") - 0.08 * bool(style.prefix)
 
 
 def utf8_of(style: Style) -> Style:
@@ -1225,7 +1236,9 @@ def major_plan(rng: random.Random, ent: dict, finding: E, deadline: dt.date, iss
     return p
 
 
-def build_rectification(rng: random.Random, ent: dict, catalogue: Catalogue, day: dt.date, target: int, defect: str | None) -> E:
+def build_rectification(rng: random.Random, ent: dict, catalogue: Catalogue, day: dt.date, target: int, defect: str | None,
+                        limit: int = MAX_BYTES - 1000) -> E:
+    """`limit`: most UTF-8 bytes the findings may take the document to (findings are not trimmed later)."""
     year = day.year
     root = root_element(RECTIFICATION, rng, year)
     kind = rng.choices(["unionRectificationProposal", "internalRectificationNotice", "supervisionOpinion"], weights=[55, 35, 10])[0]
@@ -1296,12 +1309,6 @@ def build_rectification(rng: random.Random, ent: dict, catalogue: Catalogue, day
         el.add(plan)
         if grade == "major":
             el.add(major_plan(rng, ent, el, plan_deadline, day))
-        el_size = el.size(2)
-        if n > 1 and size + el_size > MAX_BYTES - 2000:
-            n -= 1
-            break
-        findings.add(el)
-        size += el_size
         # Verifications (复查) that make the status consistent.
         fid = el.attrs["id"]
         first_check = day + dt.timedelta(days=max(1, (plan_deadline - day).days + rng.randint(-2, 3)))
@@ -1311,12 +1318,17 @@ def build_rectification(rng: random.Random, ent: dict, catalogue: Catalogue, day
                 new.append(verification(rng, fid, first_check, "failed", issuer_role, year, verifier_name))
                 first_check += dt.timedelta(days=rng.randint(3, 10))
             new.append(verification(rng, fid, first_check, "passed" if status == "closed" else "failed", issuer_role, year, verifier_name))
+        added = el.size(2) + sum(v.size(2) for v in new)
+        if n > 1 and size + added > limit:
+            n -= 1
+            break
+        findings.add(el)
+        size += added
         if status != "open":
             statuses_with_reply = True
         if status == "escalated":
             escalated_any = True
         for v in new:
-            size += v.size(2)
             last_event = max(last_event, dt.date.fromisoformat(v.attrs["date"]))
         verifications.extend(new)
         if n >= 40:
@@ -1643,8 +1655,9 @@ def main() -> int:
     parser.add_argument("--start-index", type=int, default=0, help="index of the first file (for generating in chunks)")
     parser.add_argument("--enterprises", type=int, default=200, help="size of the enterprise pool (default 200)")
     parser.add_argument("--zoned-dates", type=str, default="0", metavar="SHARE",
-                        help="share of files whose xs:date values carry a time zone, as Java (JAXB) clients write them, "
-                             "e.g. 2011-06-01+08:00 (default 0; the other files are unchanged by this option)")
+                        help="share of the otherwise valid files whose xs:date values carry a time zone, as Java (JAXB) "
+                             "clients write them (2011-06-01+08:00); the schemas refuse that, so these files are "
+                             "expected invalid (defect zoned-date, ANK-XSD-004). Default 0; other files are unchanged")
     parser.add_argument("--catalogues", type=Path, default=Path(__file__).resolve().parent.parent / "schemas" / "catalogue",
                         help="folder with catalogue-2011.xml and catalogue-2012.xml")
     args = parser.parse_args()
@@ -1688,7 +1701,7 @@ def main() -> int:
             root = build_monitoring(rng, ent, catalogue, day, target, defect)
         elif kind == RECTIFICATION:
             target = int(rng.triangular(9000, 28500, 15000) / scale)
-            root = build_rectification(rng, ent, catalogue, day, target, defect)
+            root = build_rectification(rng, ent, catalogue, day, target, defect, limit=int((MAX_BYTES - 1000) / max(1.0, scale) * overhead(style)))
         else:
             target = int(rng.triangular(16000, 29500, 24000) / scale)
             root = build_assessment(rng, ent, catalogue, day.year, target, defect)
@@ -1696,16 +1709,20 @@ def main() -> int:
         # Respect the size bounds in the file's own encoding: trim growable sections if over (which
         # never affects validity); fall back to UTF-8 if the legacy encoding lacks a character or the
         # file came out too small.
-        zoned = zoned_share > 0 and random.Random(f"ankang-corpus-zones:{args.seed}:{index}").random() < zoned_share
+        # An otherwise valid file whose dates carry a time zone: schemas/ankang-types-1.xsd (DateType)
+        # allows xs:date without a zone only, so this is a schema-level defect of its own.
+        zoned = (not defect and zoned_share > 0
+                 and random.Random(f"ankang-corpus-zones:{args.seed}:{index}").random() < zoned_share)
         if zoned:
             zone_dates(root, "+08:00")
+            defect = "zoned-date"
         style = fit(root, style)
         expected_code = "-"
         detail = "-"
-        if defect:
-            root, expected_code, detail = apply_defect(defect, kind, root, rng, catalogue)
         if zoned:
-            zone_dates(root, "+08:00")
+            expected_code = "ANK-XSD-004"
+        elif defect:
+            root, expected_code, detail = apply_defect(defect, kind, root, rng, catalogue)
         text = serialize_text(root, style)
         if defect == "truncated":
             text = text[:text.index("<", int(len(text) * rng.uniform(0.3, 0.9)))]

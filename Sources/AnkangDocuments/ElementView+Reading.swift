@@ -30,13 +30,14 @@ extension ElementView {
     func optionalText(_ child: String) -> String? { self.child(child)?.trimmedText }
 
     /// Trimmed texts of all children named `child`.
-    func texts(_ child: String) -> [String] { children(child).map(\.trimmedText) }
+    func texts(_ child: String) -> [String] { trimmedContents(ofChildrenNamed: child) }
 
-    var trimmedText: String { text.trimmingXMLWhitespace }
+    /// `text` without leading and trailing XML whitespace.
+    var trimmedText: String { trimmedContent }
 
     func requiredAttribute(_ name: String) throws -> String {
-        guard let value = attribute(name) else { throw ExtractionError(path: position.path ?? self.name, what: "missing @\(name)") }
-        return value.trimmingXMLWhitespace
+        guard let value = trimmedAttribute(name) else { throw ExtractionError(path: position.path ?? self.name, what: "missing @\(name)") }
+        return value
     }
 
     func value<T: RawRepresentable>(_ attribute: String, as type: T.Type = T.self) throws -> T where T.RawValue == String {

@@ -37,7 +37,12 @@ public final class SchemaBundle: Sendable {
     /// The catalogue schema and the catalogues, loaded together on first use.
     private let catalogueSet: Lazy<Result<CatalogueSet, any Error>>
     /// Checklist catalogues by version (year).
-    public var catalogues: [String: ChecklistCatalogue] { loadedCatalogues().catalogues }
+    public var catalogues: [String: ChecklistCatalogue] {
+        switch loadedCatalogues() {
+        case .success(let set): set.catalogues
+        case .failure(let error): fatalError("bundled catalogues: \(error)")
+        }
+    }
     let profileSchema: CompiledSchema
     /// Scoring profiles by id, from `profiles/*.xml` (validated against their schema at load).
     public let profiles: [String: ScoringProfile]
@@ -76,6 +81,11 @@ public final class SchemaBundle: Sendable {
         if eager {
             for (kind, _) in Self.schemaFiles { _ = try schemas[kind]!.value.get() }
             _ = try catalogueSet.value.get()
+        } else {
+            // Nearly every run needs the catalogues (for the semantic rules of any schema-valid submission):
+            // load them on another thread now, while this one goes on to the files.
+            let catalogueSet = self.catalogueSet
+            Thread.detachNewThread { _ = catalogueSet.value }
         }
         let profileSchema = try CompiledSchema(Self.profileSchemaFile, from: files)
         self.profileSchema = profileSchema
@@ -105,13 +115,9 @@ public final class SchemaBundle: Sendable {
     /// compiled embedded files, which the tests check).
     func compiledSchema(for kind: DocumentKind) -> Result<CompiledSchema, SchemaCompilationError> { schemas[kind]!.value }
 
-    /// The catalogues and the per-item facts the semantic rules look up, loaded on first use.
-    func loadedCatalogues() -> CatalogueSet {
-        switch catalogueSet.value {
-        case .success(let set): set
-        case .failure(let error): fatalError("bundled catalogues: \(error)")
-        }
-    }
+    /// The catalogues and the per-item facts the semantic rules look up, loaded on first use, or why they
+    /// do not load (only possible for the lazily loaded embedded files, which the tests check).
+    func loadedCatalogues() -> Result<CatalogueSet, any Error> { catalogueSet.value }
 
     /// Compiles the catalogue schema and reads every `catalogue/*.xml` file, validated against it (the
     /// compiled schema is freed afterwards: nothing else uses it).

@@ -28,12 +28,18 @@ extension DiagnosticCode {
 /// catalogues and element views in, findings out.
 struct SemanticRules {
     /// The catalogues' look-up tables, loaded on first use.
-    let catalogues: @Sendable () -> CatalogueIndex
+    let catalogues: @Sendable () -> Result<CatalogueIndex, any Error>
 
     func check(_ submission: Submission, nodes: SubmissionNodes) -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        let index: CatalogueIndex
+        switch catalogues() {
+        case .success(let loaded): index = loaded
+        case .failure(let error):
+            return [Diagnostic(.error, .internalError,
+                zh: "内置检查项目目录无法加载（\(error)），文件未通过校验", en: "the bundled catalogues do not load (\(error)); the file was not accepted")]
+        }
         checkIdentifiers(submission.enterprise, node: nodes.enterprise, into: &findings)
-        let index = catalogues()
         let catalogue = index.entries[submission.catalogueVersion]
         if catalogue == nil {
             let known = index.knownVersions

@@ -1,6 +1,7 @@
 import AnkangModel
 import AnkangXML
 import Foundation
+import Synchronization
 
 /// The verdict on one submission: its findings and, when valid, the typed model read from it once.
 public struct ValidationReport: Sendable {
@@ -37,7 +38,7 @@ public struct SubmissionValidator: Sendable {
     public init(bundle: SchemaBundle, limits: XMLLimits = .standard) {
         self.bundle = bundle
         self.limits = limits
-        self.rules = SemanticRules(catalogues: { bundle.loadedCatalogues().index })
+        self.rules = SemanticRules(catalogues: { bundle.loadedCatalogues().map(\.index) })
     }
 
     /// Validates one document held in memory.
@@ -74,13 +75,10 @@ public struct SubmissionValidator: Sendable {
 
     /// Reads and validates one file; a read failure or an oversize file is a finding, not a thrown error.
     public func validateFile(atPath path: String) -> ValidationReport {
-        let report: ValidationReport
         switch FileInput.read(atPath: path, limit: limits.maxBytes) {
-        case .success(let bytes): report = validate(bytes)
-        case .failure(let diagnostic): report = ValidationReport(diagnostics: [diagnostic])
+        case .success(let bytes): return validate(bytes)
+        case .failure(let diagnostic): return ValidationReport(diagnostics: [diagnostic])
         }
-        PerfDump.dump(report, path: path)  // PERF-DUMP-TEMP
-        return report
     }
 
     /// Reads and validates one file.
@@ -88,34 +86,30 @@ public struct SubmissionValidator: Sendable {
 
     /// Validates many files on all cores (one worker per core) and hands each report to `body` in input
     /// order, as soon as it and all reports before it are done; at most `2 × workers` reports are held.
+    ///
+    /// Each worker is one task that takes the next file until none is left (a task per file cost more
+    /// than reading a file: task creation and a thread hand-over per file).
     public func validateFiles(
         _ paths: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
         inOrder body: (Int, ValidationReport) async throws -> Void
     ) async rethrows {
         let workers = max(1, workers)
-        try await withThrowingTaskGroup(of: (Int, ValidationReport).self) { group in
-            var pending: [Int: ValidationReport] = [:]
-            var nextToStart = 0
-            var nextToDeliver = 0
-            var running = 0
-            func startMore() {
-                // At most `workers` files in progress, and at most `2 × workers` reports waiting behind a slow file.
-                while nextToStart < paths.count, running < workers, nextToStart - nextToDeliver < 2 * workers {
-                    let index = nextToStart
-                    group.addTask { (index, validateFile(atPath: paths[index])) }
-                    nextToStart += 1
-                    running += 1
+        guard !paths.isEmpty else { return }
+        let queue = OrderedWork(count: paths.count, window: 2 * workers)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            // When `body` throws, the workers stop taking files before the group waits for them.
+            defer { queue.stop() }
+            for _ in 0..<min(workers, paths.count) {
+                group.addTask {
+                    while let index = await queue.claim() {
+                        queue.complete(index, with: validateFile(atPath: paths[index]))
+                    }
                 }
             }
-            startMore()
-            while let (index, report) = try await group.next() {
-                running -= 1
-                pending[index] = report
-                while let ready = pending.removeValue(forKey: nextToDeliver) {
-                    try await body(nextToDeliver, ready)
-                    nextToDeliver += 1
-                }
-                startMore()
+            for index in paths.indices {
+                let report = await queue.report(index)
+                try await body(index, report)
+                queue.delivered(index)
             }
         }
     }
@@ -142,26 +136,100 @@ public struct SubmissionValidator: Sendable {
     }
 }
 
-// PERF-DUMP-TEMP: temporary differential-testing hook, removed before hand-off.
-enum PerfDump {
-    static let directory = ProcessInfo.processInfo.environment["ANKANG_PERF_DUMP"]
-    struct Entry: Encodable {
-        var diagnostics: [Diagnostic]
-        var kind: DocumentKind?
-        var submission: Submission?
-        var encoding: SourceEncoding?
+/// The hand-over between the workers of ``SubmissionValidator/validateFiles(_:workers:inOrder:)`` and the
+/// task that delivers the reports in order: files are claimed in input order, at most `window` ahead of the
+/// last delivered report (so at most `window` reports are held), and each report waits until it is wanted.
+final class OrderedWork: Sendable {
+    private struct State {
+        var nextToClaim = 0
+        var nextToDeliver = 0
+        var stopped = false
+        var ready: [Int: ValidationReport] = [:]
+        var waitingWorkers: [CheckedContinuation<Int?, Never>] = []
+        var waitingDelivery: (index: Int, continuation: CheckedContinuation<ValidationReport, Never>)?
     }
-    static func dump(_ report: ValidationReport, path: String) {
-        guard let directory else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(String(date.timeIntervalSinceReferenceDate.bitPattern, radix: 16))
+
+    private let count: Int
+    private let window: Int
+    private let state = Mutex(State())
+
+    init(count: Int, window: Int) {
+        self.count = count
+        self.window = window
+    }
+
+    /// The next file for a worker, waiting while the window is full; nil when there is none (or after `stop`).
+    func claim() async -> Int? {
+        if let claimed = state.withLock({ take(&$0) }) { return claimed }
+        return await withCheckedContinuation { continuation in
+            let claimed: Int?? = state.withLock { state in
+                if let claimed = take(&state) { return .some(claimed) }
+                state.waitingWorkers.append(continuation)
+                return .none
+            }
+            if let claimed { continuation.resume(returning: claimed) }
         }
-        let entry = Entry(diagnostics: report.diagnostics, kind: report.kind, submission: report.submission, encoding: report.encoding)
-        guard let data = try? encoder.encode(entry) else { fatalError("dump encode") }
-        let name = path.replacingOccurrences(of: "/", with: "_")
-        FileManager.default.createFile(atPath: directory + "/" + name + ".json", contents: data)
+    }
+
+    /// `.some(index)` or `.some(nil)` (nothing left) when decided now, nil when the worker must wait.
+    private func take(_ state: inout State) -> Int?? {
+        if state.stopped || state.nextToClaim >= count { return .some(nil) }
+        guard state.nextToClaim - state.nextToDeliver < window else { return nil }
+        state.nextToClaim += 1
+        return .some(state.nextToClaim - 1)
+    }
+
+    /// A worker's report for file `index`.
+    func complete(_ index: Int, with report: ValidationReport) {
+        let waiting: CheckedContinuation<ValidationReport, Never>? = state.withLock { state in
+            if let waiting = state.waitingDelivery, waiting.index == index {
+                state.waitingDelivery = nil
+                return waiting.continuation
+            }
+            state.ready[index] = report
+            return nil
+        }
+        waiting?.resume(returning: report)
+    }
+
+    /// The report for file `index`, once done.
+    func report(_ index: Int) async -> ValidationReport {
+        if let report = state.withLock({ $0.ready.removeValue(forKey: index) }) { return report }
+        return await withCheckedContinuation { continuation in
+            let report: ValidationReport? = state.withLock { state in
+                if let report = state.ready.removeValue(forKey: index) { return report }
+                state.waitingDelivery = (index, continuation)
+                return nil
+            }
+            if let report { continuation.resume(returning: report) }
+        }
+    }
+
+    /// Report `index` was handed over: the window moves on, waiting workers may claim again.
+    func delivered(_ index: Int) {
+        resume(state.withLock { state in
+            state.nextToDeliver = index + 1
+            return wake(&state)
+        })
+    }
+
+    /// No more files are claimed (the delivering task is done or failed); waiting workers finish.
+    func stop() {
+        resume(state.withLock { state in
+            state.stopped = true
+            return wake(&state)
+        })
+    }
+
+    private func wake(_ state: inout State) -> [(CheckedContinuation<Int?, Never>, Int?)] {
+        var woken: [(CheckedContinuation<Int?, Never>, Int?)] = []
+        while !state.waitingWorkers.isEmpty, let claimed = take(&state) {
+            woken.append((state.waitingWorkers.removeFirst(), claimed))
+        }
+        return woken
+    }
+
+    private func resume(_ woken: [(CheckedContinuation<Int?, Never>, Int?)]) {
+        for (continuation, claimed) in woken { continuation.resume(returning: claimed) }
     }
 }

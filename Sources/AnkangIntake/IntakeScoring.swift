@@ -34,7 +34,7 @@ public enum IntakeScorings {
         return { submission in
             guard submission.kind == .ankangCupAssessment, let scorer = frozen[submission.catalogueVersion],
                   let score = try? scorer.score(submission) else { return nil }
-            let json = (try? StoredJSON.encoder().encode(score)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            let json = (try? StoredJSON.encode(score)) ?? "{}"
             return ScoreSummary(profileID: score.profileId, profileVersion: score.profileVersion, total: score.total,
                                 grade: score.grade.code, json: json)
         }

@@ -30,9 +30,8 @@ public struct SubmissionIntake: Sendable {
     public func prepare(_ bytes: [UInt8], fileName: String?) -> PreparedFile {
         let report = validator.validate(bytes)
         let sha256 = hexadecimal(SHA256.hash(data: bytes))
-        let encoder = StoredJSON.encoder()
         func json<T: Encodable>(_ value: T) -> String {
-            (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+            (try? StoredJSON.encode(value)) ?? "null"
         }
         if report.isValid, let submission = report.submission {
             let accepted = AcceptedSubmission(

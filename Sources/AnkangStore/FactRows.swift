@@ -17,7 +17,6 @@ struct SubmissionRow: Encodable, Sendable {
     var scoreTotal: Double?
     var grade: String?
     var scoreJson: String?
-    var modelJson: String
     var warningsJson: String
     var fileName: String?
     var size: Int
@@ -144,6 +143,8 @@ struct AccidentRow: Encodable, Sendable {
 /// Every row one accepted submission writes.
 struct FactRows: Sendable {
     var submission: SubmissionRow
+    /// The `model_json` column, kept out of `submission` so PostgreSQL gets it as a plain text array.
+    var modelJSON: String
     var enterprise: EnterpriseRow
     var items: [ItemRow] = []
     var hazards: [HazardRow] = []
@@ -159,10 +160,11 @@ struct FactRows: Sendable {
         let id = submission.id.lowercased
         let jurisdiction = enterprise.jurisdiction
         let submittedAt = Timestamp.text(submission.submittedAt)
+        modelJSON = accepted.modelJSON
         self.submission = SubmissionRow(
             id: id, sha256: accepted.sha256, kind: submission.kind.rawValue, schemaVersion: submission.schemaVersion,
             catalogueVersion: submission.catalogueVersion, profileId: accepted.score?.profileID, profileVersion: accepted.score?.profileVersion,
-            scoreTotal: accepted.score?.total, grade: accepted.score?.grade, scoreJson: accepted.score?.json, modelJson: accepted.modelJSON,
+            scoreTotal: accepted.score?.total, grade: accepted.score?.grade, scoreJson: accepted.score?.json,
             warningsJson: accepted.warningsJSON, fileName: accepted.fileName, size: accepted.bytes.count, submittedAt: submittedAt,
             inspectionDate: submission.inspectionDate.isoString, ingestedAt: ingestedAt, enterpriseKey: enterprise.key,
             enterpriseName: enterprise.name, city: jurisdiction.city.name, cityCode: jurisdiction.city.code,
@@ -235,9 +237,11 @@ enum Timestamp {
         return "\(civil.isoString)T\(pad(inDay / 3_600_000, 2)):\(pad(inDay / 60_000 % 60, 2)):\(pad(inDay / 1000 % 60, 2)).\(pad(inDay % 1000, 3))Z"
     }
 
-    /// The same instant rounded to whole milliseconds, the precision both databases keep.
+    /// An instant read back from PostgreSQL (microseconds since 2000) as the same `Date` that
+    /// ``date(_:)`` gives for the millisecond text it was stored from (nearest, not floor: the
+    /// conversion may land a hair below the millisecond).
     static func normalized(_ date: Date) -> Date {
-        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded(.down) / 1000)
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
     }
 
     /// Parses what ``text(_:)`` writes.

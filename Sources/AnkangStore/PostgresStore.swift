@@ -145,20 +145,6 @@ public final class PostgresStore: InspectionStore {
 
     // MARK: - Recording
 
-    /// A submission row with its bytes, as one JSON object.
-    private struct SubmissionPayload: Encodable {
-        var row: SubmissionRow
-        var rawBase64: String
-
-        func encode(to encoder: any Encoder) throws {
-            try row.encode(to: encoder)
-            var container = encoder.container(keyedBy: Key.self)
-            try container.encode(rawBase64, forKey: .rawBase64)
-        }
-
-        private enum Key: String, CodingKey { case rawBase64 }
-    }
-
     /// A quarantine row: a refused file and how often it came in this batch.
     private struct QuarantinePayload: Encodable {
         var sha256: String
@@ -170,14 +156,24 @@ public final class PostgresStore: InspectionStore {
         var seen: String
         var attempts: Int
         var findingsJson: String
-        var rawBase64: String
     }
 
+    /// Rows as one JSON array with the column names as keys.
     private static func json<T: Encodable>(_ rows: [T]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(rows), as: UTF8.self)
+        try CompactJSONEncoder.encode(rows, snakeCaseKeys: true)
+    }
+
+    /// `FROM` the JSON rows in `$1` numbered `n`, joined with the arrays in `$2…` (same order): small
+    /// columns travel as JSON, the large ones (bytes, documents) as binary arrays, never escaped.
+    private static func recordset(_ columns: KeyValuePairs<String, String>, arrays: [(name: String, type: String)]) -> String {
+        let typed = columns.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let names = columns.map(\.key).joined(separator: ", ")
+        let arrayParameters = arrays.enumerated().map { "$\($0.offset + 2)::\($0.element.type)[]" }.joined(separator: ", ")
+        let arrayNames = arrays.map(\.name).joined(separator: ", ")
+        return """
+            ROWS FROM (jsonb_to_recordset($1::text::jsonb) AS (\(typed))) WITH ORDINALITY AS x(\(names), n)
+            JOIN unnest(\(arrayParameters)) WITH ORDINALITY AS b(\(arrayNames), n) ON b.n = x.n
+            """
     }
 
     /// `INSERT INTO table (columns) SELECT columns FROM jsonb_to_recordset($1) AS x(column type, …) ORDER BY …`.
@@ -222,16 +218,19 @@ public final class PostgresStore: InspectionStore {
             file_name, size, submitted_at, inspection_date, ingested_at, enterprise_key, enterprise_name, city, city_code,
             jurisdiction_level, jurisdiction_unit, jurisdiction_code, workshop, team, industry, supersedes, warnings_json, score_json,
             model_json, raw)
-        SELECT id, sha256, kind, schema_version, catalogue_version, profile_id, profile_version, score_total, grade,
-            file_name, size, submitted_at, inspection_date, ingested_at, enterprise_key, enterprise_name, city, city_code,
-            jurisdiction_level, jurisdiction_unit, jurisdiction_code, workshop, team, industry, supersedes, warnings_json::jsonb,
-            score_json::jsonb, model_json::jsonb, decode(raw_base64, 'base64')
-        FROM jsonb_to_recordset($1::text::jsonb) AS x(id uuid, sha256 text, kind text, schema_version text, catalogue_version text,
-            profile_id text, profile_version text, score_total double precision, grade text, file_name text, size integer,
-            submitted_at timestamptz, inspection_date date, ingested_at timestamptz, enterprise_key text, enterprise_name text, city text,
-            city_code text, jurisdiction_level text, jurisdiction_unit text, jurisdiction_code text, workshop text, team text,
-            industry text, supersedes uuid, warnings_json text, score_json text, model_json text, raw_base64 text)
-        ORDER BY id
+        SELECT x.id, x.sha256, x.kind, x.schema_version, x.catalogue_version, x.profile_id, x.profile_version, x.score_total, x.grade,
+            x.file_name, x.size, x.submitted_at, x.inspection_date, x.ingested_at, x.enterprise_key, x.enterprise_name, x.city,
+            x.city_code, x.jurisdiction_level, x.jurisdiction_unit, x.jurisdiction_code, x.workshop, x.team, x.industry, x.supersedes,
+            x.warnings_json::jsonb, x.score_json::jsonb, b.model_json::jsonb, b.raw
+        FROM \(recordset([
+            "id": "uuid", "sha256": "text", "kind": "text", "schema_version": "text", "catalogue_version": "text", "profile_id": "text",
+            "profile_version": "text", "score_total": "double precision", "grade": "text", "file_name": "text", "size": "integer",
+            "submitted_at": "timestamptz", "inspection_date": "date", "ingested_at": "timestamptz", "enterprise_key": "text",
+            "enterprise_name": "text", "city": "text", "city_code": "text", "jurisdiction_level": "text", "jurisdiction_unit": "text",
+            "jurisdiction_code": "text", "workshop": "text", "team": "text", "industry": "text", "supersedes": "uuid",
+            "warnings_json": "text", "score_json": "text",
+        ], arrays: [("model_json", "text"), ("raw", "bytea")]))
+        ORDER BY x.id
         ON CONFLICT (id) DO NOTHING
         RETURNING id, seq
         """
@@ -257,11 +256,12 @@ public final class PostgresStore: InspectionStore {
     private static let upsertQuarantine = """
         INSERT INTO quarantine (sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts,
             findings_json, raw)
-        SELECT sha256, file_name, size, kind, claimed_id, finding_codes, seen, seen, attempts, findings_json::jsonb,
-            decode(raw_base64, 'base64')
-        FROM jsonb_to_recordset($1::text::jsonb) AS x(sha256 text, file_name text, size integer, kind text, claimed_id uuid,
-            finding_codes text, seen timestamptz, attempts integer, findings_json text, raw_base64 text)
-        ORDER BY sha256
+        SELECT x.sha256, x.file_name, x.size, x.kind, x.claimed_id, x.finding_codes, x.seen, x.seen, x.attempts, x.findings_json::jsonb, b.raw
+        FROM \(recordset([
+            "sha256": "text", "file_name": "text", "size": "integer", "kind": "text", "claimed_id": "uuid", "finding_codes": "text",
+            "seen": "timestamptz", "attempts": "integer", "findings_json": "text",
+        ], arrays: [("raw", "bytea")]))
+        ORDER BY x.sha256
         ON CONFLICT (sha256) DO UPDATE SET last_seen = excluded.last_seen, attempts = quarantine.attempts + excluded.attempts,
             finding_codes = excluded.finding_codes, findings_json = excluded.findings_json
         RETURNING sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts
@@ -280,12 +280,15 @@ public final class PostgresStore: InspectionStore {
             if candidate[accepted.submission.id] == nil { candidate[accepted.submission.id] = index }
         }
         let candidates = candidate.values.sorted()
-        let submissionsJSON: String
+        let submissions: BulkRows
         do {
-            submissionsJSON = try Self.json(candidates.map { index in
-                guard case let .accepted(accepted) = batch[index] else { preconditionFailure("candidate is accepted") }
-                return SubmissionPayload(row: rows[index]!.submission, rawBase64: Data(accepted.bytes).base64EncodedString())
-            })
+            submissions = BulkRows(
+                json: try Self.json(candidates.map { rows[$0]!.submission }),
+                texts: candidates.map { rows[$0]!.modelJSON },
+                bytes: candidates.map { index in
+                    guard case let .accepted(accepted) = batch[index] else { preconditionFailure("a candidate is accepted") }
+                    return ByteBuffer(bytes: accepted.bytes)
+                })
         } catch {
             throw StoreError(.other, "cannot encode the batch: \(error)")
         }
@@ -294,7 +297,7 @@ public final class PostgresStore: InspectionStore {
         let logger = logger
         let outcomes = try await run {
             try await transaction { connection in
-                try await Self.write(batch, rows: frozenRows, candidate: frozenCandidate, submissionsJSON: submissionsJSON, now: now,
+                try await Self.write(batch, rows: frozenRows, candidate: frozenCandidate, submissions: submissions, now: now,
                                      connection: connection, logger: logger)
             }
         }
@@ -303,13 +306,15 @@ public final class PostgresStore: InspectionStore {
     }
 
     private static func write(
-        _ batch: [Intake], rows: [Int: FactRows], candidate: [UUID: Int], submissionsJSON: String, now: String,
+        _ batch: [Intake], rows: [Int: FactRows], candidate: [UUID: Int], submissions: BulkRows, now: String,
         connection: PostgresConnection, logger: Logger
     ) async throws -> [IngestOutcome] {
         var inserted: [UUID: Int64] = [:]
         if !candidate.isEmpty {
             var binds = PostgresBindings()
-            binds.append(submissionsJSON)
+            binds.append(submissions.json)
+            binds.append(submissions.texts)
+            binds.append(submissions.bytes)
             let result = try await connection.query(PostgresQuery(unsafeSQL: insertSubmissions, binds: binds), logger: logger)
             for try await (id, seq) in result.decode((UUID, Int64).self) { inserted[id] = seq }
         }
@@ -360,17 +365,17 @@ public final class PostgresStore: InspectionStore {
             case conflict(Conflict)
         }
         var pending: [Pending] = []
-        var refused: [String: QuarantinePayload] = [:]
+        var refused: [String: (row: QuarantinePayload, bytes: [UInt8])] = [:]
         func refuse(_ file: RejectedFile) {
             if var known = refused[file.sha256] {
-                known.attempts += 1
+                known.row.attempts += 1
                 refused[file.sha256] = known
                 return
             }
-            refused[file.sha256] = QuarantinePayload(
+            refused[file.sha256] = (QuarantinePayload(
                 sha256: file.sha256, fileName: file.fileName, size: file.bytes.count, kind: file.kind?.rawValue,
                 claimedId: file.claimedID?.lowercased, findingCodes: file.findingCodes.joined(separator: " "), seen: now, attempts: 1,
-                findingsJson: file.findingsJSON, rawBase64: Data(file.bytes).base64EncodedString())
+                findingsJson: file.findingsJSON), file.bytes)
         }
         for (index, intake) in batch.enumerated() {
             switch intake {
@@ -405,8 +410,10 @@ public final class PostgresStore: InspectionStore {
         }
         var entries: [String: QuarantineEntry] = [:]
         if !refused.isEmpty {
+            let sorted = refused.values.sorted { $0.row.sha256 < $1.row.sha256 }
             var binds = PostgresBindings()
-            binds.append(try Self.json(refused.values.sorted { $0.sha256 < $1.sha256 }))
+            binds.append(try Self.json(sorted.map(\.row)))
+            binds.append(sorted.map { ByteBuffer(bytes: $0.bytes) })
             let result = try await connection.query(PostgresQuery(unsafeSQL: upsertQuarantine, binds: binds), logger: logger)
             for try await row in result { let entry = try Self.quarantineEntry(row); entries[entry.sha256] = entry }
         }
@@ -419,6 +426,13 @@ public final class PostgresStore: InspectionStore {
                 return .rejected(entry)
             }
         }
+    }
+
+    /// A table's rows for one statement: JSON for the small columns, arrays for the large ones.
+    private struct BulkRows: Sendable {
+        var json: String
+        var texts: [String]
+        var bytes: [ByteBuffer]
     }
 
     // MARK: - Reading

@@ -189,7 +189,14 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 /// The JSON coding of stored documents (the model, scores, findings): dates as UTC timestamps with
 /// milliseconds, so what the intake writes the reports can read back.
 public enum StoredJSON {
-    /// A new encoder (encoders are not thread-safe: one per task).
+    /// `value` as compact JSON, the way the log stores documents (a fast streaming encoder; the result
+    /// reads back with ``decoder()``).
+    public static func encode<T: Encodable>(_ value: T) throws -> String {
+        try CompactJSONEncoder.encode(value)
+    }
+
+    /// A new Foundation encoder with the same date format, for output people read (pretty-printed JSON).
+    /// Encoders are not thread-safe: one per task.
     public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]

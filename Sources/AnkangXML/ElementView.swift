@@ -29,8 +29,42 @@ public struct ElementView {
         return nil
     }
 
+    /// `attribute(name)` without leading and trailing XML whitespace (space, tab, CR, LF), made in one step.
+    public func trimmedAttribute(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { wanted in
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                if current.pointee.ns == nil, nameMatches(current.pointee.name, wanted) {
+                    return Self.trimmedTextContent(of: current.pointee.children)
+                }
+                attribute = current.pointee.next
+            }
+            return nil
+        }
+    }
+
     /// The element's own character data (text and CDATA children), not its descendants'.
     public var text: String { Self.textContent(of: node.pointee.children) ?? "" }
+
+    /// `text` without leading and trailing XML whitespace (space, tab, CR, LF), made in one step.
+    public var trimmedContent: String { Self.trimmedTextContent(of: node.pointee.children) ?? "" }
+
+    /// The `trimmedContent` of every child element named `name`, in document order.
+    public func trimmedContents(ofChildrenNamed name: String) -> [String] {
+        var name = name
+        return name.withUTF8 { wanted in
+            var result: [String] = []
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE, nameMatches(current.pointee.name, wanted) {
+                    result.append(Self.trimmedTextContent(of: current.pointee.children) ?? "")
+                }
+                child = current.pointee.next
+            }
+            return result
+        }
+    }
 
     /// Child elements in document order.
     public var children: [ElementView] {
@@ -45,27 +79,42 @@ public struct ElementView {
 
     /// The first child element named `name`.
     public func child(_ name: String) -> ElementView? {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, nameEquals(current.pointee.name, name) {
-                return ElementView(node: current, source: source)
+        var name = name
+        return name.withUTF8 { wanted in
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE, nameMatches(current.pointee.name, wanted) {
+                    return ElementView(node: current, source: source)
+                }
+                child = current.pointee.next
             }
-            child = current.pointee.next
+            return nil
         }
-        return nil
     }
 
     /// All child elements named `name`.
     public func children(_ name: String) -> [ElementView] {
-        var result: [ElementView] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, nameEquals(current.pointee.name, name) {
-                result.append(ElementView(node: current, source: source))
+        var name = name
+        return name.withUTF8 { wanted in
+            // Counted first, so the array is allocated once.
+            var count = 0
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE, nameMatches(current.pointee.name, wanted) { count += 1 }
+                child = current.pointee.next
             }
-            child = current.pointee.next
+            var result: [ElementView] = []
+            guard count > 0 else { return result }
+            result.reserveCapacity(count)
+            child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE, nameMatches(current.pointee.name, wanted) {
+                    result.append(ElementView(node: current, source: source))
+                }
+                child = current.pointee.next
+            }
+            return result
         }
-        return result
     }
 
     /// Where the element's start tag is: line, column and path.
@@ -81,6 +130,36 @@ public struct ElementView {
             attribute = current.pointee.next
         }
         return position
+    }
+
+    /// `textContent(of:)` without leading and trailing XML whitespace. The bytes are trimmed before they are
+    /// decoded: whitespace is ASCII, and decoding (which repairs invalid UTF-8 locally) keeps ASCII bytes as
+    /// they are, so this is the decoded text trimmed, without making the untrimmed string.
+    static func trimmedTextContent(of first: xmlNodePtr?) -> String? {
+        guard let first else { return nil }
+        if first.pointee.next == nil, first.pointee.type == XML_TEXT_NODE || first.pointee.type == XML_CDATA_SECTION_NODE {
+            guard let content = first.pointee.content else { return "" }
+            return trimmedString(UnsafeBufferPointer(start: content, count: strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))))
+        }
+        var bytes: [UInt8] = []
+        var node: xmlNodePtr? = first
+        while let current = node {
+            if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE, let content = current.pointee.content {
+                var p = content
+                while p.pointee != 0 { bytes.append(p.pointee); p += 1 }
+            }
+            node = current.pointee.next
+        }
+        return bytes.withUnsafeBufferPointer { trimmedString($0) }
+    }
+
+    private static func trimmedString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+        var start = 0
+        var end = bytes.count
+        while start < end, isSpace(bytes[start]) { start += 1 }
+        while end > start, isSpace(bytes[end - 1]) { end -= 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     static func textContent(of first: xmlNodePtr?) -> String? {
@@ -223,18 +302,23 @@ final class SourceMap {
 
 /// Compares a libxml2 name with a Swift string without allocating (the implicit String → xmlChar pointer
 /// conversion copies the string each time).
+/// Compares a libxml2 name with the UTF-8 bytes of a name.
+@inline(__always)
+func nameMatches(_ cName: UnsafePointer<xmlChar>?, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let cName else { return false }
+    // A mismatch (the C string's terminating 0 included) stops the loop before reading past it.
+    var index = 0
+    let count = bytes.count
+    while index < count {
+        if cName[index] != bytes[index] { return false }
+        index &+= 1
+    }
+    return cName[count] == 0
+}
+
 @inline(__always)
 func nameEquals(_ cName: UnsafePointer<xmlChar>?, _ name: String) -> Bool {
     guard let cName else { return false }
     var name = name
-    return name.withUTF8 { bytes in
-        // A mismatch (the C string's terminating 0 included) stops the loop before reading past it.
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            if cName[index] != bytes[index] { return false }
-            index &+= 1
-        }
-        return cName[count] == 0
-    }
+    return name.withUTF8 { nameMatches(cName, $0) }
 }

@@ -309,6 +309,11 @@ enum InputSniffer {
                 guard i < n else { break }
                 let lead = b[i]
                 if lead < 0x80 { i += 1; continue }
+                // The usual case (CJK): E1–EC or EE–EF then two bytes 80–BF.
+                if lead >= 0xE1, lead != 0xED, lead <= 0xEF, i + 3 <= n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+                    i += 3
+                    continue
+                }
                 let length: Int
                 var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
                 switch lead {
@@ -368,7 +373,18 @@ enum TextPosition {
                 count += 1
             }
         } else {
-            for i in range where bytes[i] & 0xC0 != 0x80 { count += 1 }
+            // Characters are the bytes that are not continuation bytes; those are counted a word at a time.
+            var continuations = 0
+            var i = range.lowerBound
+            while i + 8 <= range.upperBound {
+                continuations += SWAR.continuationBytes(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self))
+                i += 8
+            }
+            while i < range.upperBound {
+                if bytes[i] & 0xC0 == 0x80 { continuations += 1 }
+                i += 1
+            }
+            count = range.count - continuations
         }
         return count
     }

@@ -60,6 +60,27 @@ struct MarkupScanner {
                 }
                 i += 1
             }
+            /// Eight bytes at `offset` (which must leave eight in range), in memory order.
+            @inline(__always) func word(at offset: Int) -> UInt64 {
+                UnsafeRawPointer(b.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+            }
+            /// Moves `i` over whole eight-byte words that hold neither `stop` nor LF: what stepping over them
+            /// byte by byte would do (no line ends among them).
+            @inline(__always) func skipWords(until stop: UInt8) {
+                while i + 8 <= n {
+                    let w = word(at: i)
+                    if SWAR.containsByte(w, stop) || SWAR.containsByte(w, 0x0A) { return }
+                    i += 8
+                }
+            }
+            /// `skip(past: [0x3E])`: past the next '>'.
+            func skipPastGreaterThan() {
+                while i < n {
+                    if b[i] == 0x3E { i += 1; return }
+                    step()
+                    skipWords(until: 0x3E)
+                }
+            }
             func skip(past terminator: [UInt8]) {
                 while i < n {
                     if b[i] == terminator[0], i + terminator.count <= n {
@@ -81,7 +102,11 @@ struct MarkupScanner {
             }
 
             while i < n {
-                if b[i] != 0x3C { step(); continue }  // '<'
+                if b[i] != 0x3C {  // '<'
+                    step()
+                    skipWords(until: 0x3C)  // character data, a word at a time
+                    continue
+                }
                 let tagOffset = i
                 let tagLine = line
                 guard i + 1 < n else { return nil }
@@ -103,12 +128,12 @@ struct MarkupScanner {
                             line: Int(tagLine), column: Int(column(at: tagOffset)))
                     } else {
                         i += 2
-                        skip(past: [0x3E])
+                        skipPastGreaterThan()
                     }
                 case 0x2F:  // "</" end tag
                     depth = max(0, depth - 1)
                     i += 2
-                    skip(past: [0x3E])
+                    skipPastGreaterThan()
                 default:  // start tag
                     depth += 1
                     let tagColumn = column(at: tagOffset)
@@ -198,4 +223,21 @@ struct MarkupScanner {
     }
 
     private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+}
+
+/// Byte tests on eight bytes at once.
+enum SWAR {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// Whether any byte of `word` equals `byte` (exact: the zero-byte test has no false positives for "any").
+    @inline(__always) static func containsByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs != 0
+    }
+
+    /// How many bytes of `word` are UTF-8 continuation bytes (0b10xxxxxx).
+    @inline(__always) static func continuationBytes(_ word: UInt64) -> Int {
+        (word & highs & ~((word << 1) & highs)).nonzeroBitCount
+    }
 }

@@ -186,7 +186,7 @@ public struct XMLValidator: Sendable {
 /// ``maxDictionaryEntries`` entries or ``maxDictionaryBytes`` bytes, so a stream of hostile documents cannot
 /// grow memory without bound. A context is used by one thread at a time.
 enum ParserContextPool {
-    static let maxIdle = 32
+    static let maxIdle = 16
     static let maxDocuments = 2_000
     static let maxDictionaryEntries = 20_000
     static let maxDictionaryBytes = 2 << 20

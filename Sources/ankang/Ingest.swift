@@ -10,18 +10,18 @@ struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "校验、评分并入库 (validate, score and store submissions in the inspection log).",
         discussion: """
-        Accepts files and directories (recursively, *.xml). Every file ends up in the log exactly once: accepted
-        (stored with its bytes, SHA-256, extracted facts and score), or rejected and kept in the quarantine with its
-        findings. Files are validated and scored in parallel and written in batched transactions; a file counts as
+        Accepts files and directories (recursively, *.xml). Every file ends up in the log exactly once: accepted \
+        (stored with its bytes, SHA-256, extracted facts and score), or rejected and kept in the quarantine with its \
+        findings. Files are validated and scored in parallel and written in batched transactions; a file counts as \
         stored only once its transaction has committed, so an interrupted run can simply be run again.
 
-        Outcomes: accepted (new), duplicate (same id, same bytes: nothing written), conflict (same id, other
-        bytes: kept in the quarantine, ANK-DB-001), rejected (invalid: quarantined), unreadable (not stored).
-        A progress bar is drawn on a terminal (plain lines otherwise); the summary counts outcomes and groups
+        Outcomes: accepted (new), duplicate (same id, same bytes: nothing written), conflict (same id, other \
+        bytes: kept in the quarantine, ANK-DB-001), rejected (invalid: quarantined), unreadable (not stored). \
+        A progress bar is drawn on a terminal (plain lines otherwise); the summary counts outcomes and groups \
         rejections by finding code.
 
-        Exit status: 0 every file accepted or duplicate, 1 some file rejected or in conflict,
-        2 usage, I/O or database error (e.g. 数据库只读 / database is read-only, 磁盘或数据库已满 / disk or database full).
+        Exit status: 0 every file accepted or duplicate, 1 some file rejected or in conflict, 2 usage, I/O or \
+        database error (e.g. 数据库只读 / database is read-only, 磁盘或数据库已满 / disk or database full).
         """
     )
 

@@ -187,8 +187,10 @@ import Testing
 
         // Cap the file a few pages above its size (SQLite's max_page_count): the next batch does not fit,
         // exactly as on a full disk.
-        let size = try FileManager.default.attributesOfItem(atPath: workspace.database)[.size] as! Int
-        let pages = size / 4096 + 3
+        // The SQLite header holds the database size in pages (bytes 28–31, big-endian).
+        let header = Array(try Data(contentsOf: URL(fileURLWithPath: workspace.database)).prefix(100))
+        let pageCount = header[28..<32].reduce(0) { $0 << 8 | Int($1) }
+        let pages = pageCount + 3
         let result = try AnkangBinary.run(["ingest", AnkangBinary.samples("valid"), "--db", workspace.db + "?max-pages=\(pages)"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("磁盘或数据库已满") && result.stderr.contains("disk or database full"), "\(result.stderr)")

@@ -51,9 +51,7 @@ enum Fixtures {
     /// An accepted intake made from a submission directly (the store does not validate): the bytes are
     /// the submission's JSON, so each variant has its own hash.
     static func accepted(_ submission: Submission, note: String = "") -> Intake {
-        let encoder = StoredJSON.encoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let json = String(decoding: try! encoder.encode(submission), as: UTF8.self)
+        let json = try! StoredJSON.encode(submission)
         let bytes = Array((json + note).utf8)
         return .accepted(AcceptedSubmission(
             submission: submission, bytes: bytes, sha256: sha256(bytes), fileName: "\(submission.id.uuidString.lowercased()).json",

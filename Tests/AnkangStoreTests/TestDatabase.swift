@@ -50,12 +50,10 @@ enum PostgresServer {
     /// Creates a fresh database on the server for one test.
     static func makeDatabase() throws -> TestDatabase {
         guard let url else {
-            Issue.record("CI requires a PostgreSQL server: ANKANG_TEST_POSTGRES_URL is not set (run the tests under tools/with-postgres)")
-            throw CancellationError()
+            throw SetupFailure(message: "CI requires a PostgreSQL server: ANKANG_TEST_POSTGRES_URL is not set (run the tests under tools/with-postgres)")
         }
         guard case let .postgres(admin) = try StoreLocation(parsing: url) else {
-            Issue.record("ANKANG_TEST_POSTGRES_URL is not a postgres:// URL: \(url)")
-            throw CancellationError()
+            throw SetupFailure(message: "ANKANG_TEST_POSTGRES_URL is not a postgres:// URL: \(url)")
         }
         let name = "ankang_t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         try psql(admin, "CREATE DATABASE \(name)")
@@ -82,11 +80,12 @@ enum PostgresServer {
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw PSQLFailure(message: "psql \(sql): \(message)")
+            throw SetupFailure(message: "psql \(sql): \(message)")
         }
     }
 
-    struct PSQLFailure: Error, CustomStringConvertible {
+    /// Why a PostgreSQL test database could not be made.
+    struct SetupFailure: Error, CustomStringConvertible {
         var message: String
         var description: String { message }
     }
