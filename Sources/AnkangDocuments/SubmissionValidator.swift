@@ -126,7 +126,7 @@ public struct SubmissionValidator: Sendable {
                 en: "unknown document type: root element \(shown); expected one of \(known) in namespace \(SchemaBundle.submissionNamespace)",
                 at: root.position))
         }
-        let version = root.attribute("schemaVersion") ?? ""
+        let version = (root.attribute("schemaVersion") ?? "").trimmingXMLWhitespace
         guard version.hasPrefix("1."), version.dropFirst(2).allSatisfy(\.isNumber), version.count > 2 else {
             return .failure(Diagnostic(.error, .unsupportedSchemaVersion,
                 zh: "不支持的架构版本 schemaVersion=\"\(version)\"；本程序支持 1.x",
