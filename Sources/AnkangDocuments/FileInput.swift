@@ -102,6 +102,9 @@ enum DirectoryWalk {
         }
     }
 
+    private static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    private static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type)!
+
     static func relativePaths(of path: String) -> [String]? {
         let root = URL(fileURLWithPath: path).path
         let rootBytes = Array(root.utf8)
@@ -123,11 +126,15 @@ enum DirectoryWalk {
             guard let stream = opendir(directory.path) else { continue }
             defer { closedir(stream) }
             while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+                // Read the fields in place: a `dirent` from `readdir` may be shorter than `MemoryLayout<dirent>`
+                // (only `d_reclen` bytes), so the struct must never be copied whole.
+                let record = UnsafeRawPointer(entry)
+                let nameStart = (record + nameOffset).assumingMemoryBound(to: UInt8.self)
+                let name = Array(UnsafeBufferPointer(start: nameStart, count: strlen(UnsafeRawPointer(nameStart).assumingMemoryBound(to: CChar.self))))
                 if name == [0x2E] || name == [0x2E, 0x2E] { continue }
                 guard !name.isEmpty, name.allSatisfy({ isSimple($0, slash: false) }) else { return nil }
                 let full = directory.path + "/" + String(decoding: name, as: UTF8.self)
-                let type = Int32(entry.pointee.d_type)
+                let type = Int32(record.load(fromByteOffset: typeOffset, as: UInt8.self))
                 if type == Int32(DT_DIR) || type == Int32(DT_UNKNOWN) {
                     var child = stat()
                     guard lstat(full, &child) == 0 else { continue }

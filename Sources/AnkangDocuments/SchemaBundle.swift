@@ -9,9 +9,10 @@ import Synchronization
 /// The default bundle is embedded in the binary at build time from `schemas/`, so validation works
 /// offline from any directory; ``init(directory:)`` loads another folder of the same layout instead.
 ///
-/// The embedded bundle compiles each submission schema on first use, and loads the catalogues (with their
-/// schema) on first use, so a run that checks one kind of document compiles one schema. A folder given with
-/// ``init(directory:)`` is compiled and loaded in full at once, so a broken folder is reported at load.
+/// The embedded bundle compiles each submission schema on first use, so a run that checks one kind of
+/// document compiles one schema, and loads the catalogues (with their schema) on a background thread from
+/// the start, ready when the first semantic rules need them. A folder given with ``init(directory:)`` is
+/// compiled and loaded in full at once, so a broken folder is reported at load.
 public final class SchemaBundle: Sendable {
     /// Namespace of the submission schemas, version 1.
     public static let submissionNamespace = "urn:ankang:inspection:1"
@@ -34,7 +35,7 @@ public final class SchemaBundle: Sendable {
     let files: TrustedSchemaFiles
     /// The submission schemas, each compiled on first use.
     private let schemas: [DocumentKind: Lazy<Result<CompiledSchema, SchemaCompilationError>>]
-    /// The catalogue schema and the catalogues, loaded together on first use.
+    /// The catalogues (validated against their schema), loaded once.
     private let catalogueSet: Lazy<Result<CatalogueSet, any Error>>
     /// Checklist catalogues by version (year).
     public var catalogues: [String: ChecklistCatalogue] {

@@ -300,8 +300,6 @@ final class SourceMap {
     }
 }
 
-/// Compares a libxml2 name with a Swift string without allocating (the implicit String → xmlChar pointer
-/// conversion copies the string each time).
 /// Compares a libxml2 name with the UTF-8 bytes of a name.
 @inline(__always)
 func nameMatches(_ cName: UnsafePointer<xmlChar>?, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -316,6 +314,8 @@ func nameMatches(_ cName: UnsafePointer<xmlChar>?, _ bytes: UnsafeBufferPointer<
     return cName[count] == 0
 }
 
+/// Compares a libxml2 name with a Swift string without allocating (the implicit String → xmlChar pointer
+/// conversion copies the string each time).
 @inline(__always)
 func nameEquals(_ cName: UnsafePointer<xmlChar>?, _ name: String) -> Bool {
     guard let cName else { return false }

@@ -122,7 +122,6 @@ public struct XMLValidator: Sendable {
         selectSchema: (ElementView) -> SchemaSelection,
         inspect: (ElementView, inout [Diagnostic]) -> Value
     ) -> XMLValidationResult<Value> {
-
         let schema: CompiledSchema
         switch selectSchema(root) {
         case .reject(let diagnostic):
