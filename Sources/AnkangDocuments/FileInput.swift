@@ -5,7 +5,8 @@ import Foundation
 public enum FileInput {
     /// Reads at most `limit` bytes of the file at `path`; a larger file is refused without reading it all.
     public static func read(atPath path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO named *.xml must not hang; the fstat check below then refuses it.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
             return .failure(Diagnostic(.error, .unreadable, zh: "无法读取文件（\(reason)）", en: "cannot read the file (\(reason))"))

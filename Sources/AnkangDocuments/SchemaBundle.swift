@@ -82,11 +82,6 @@ public final class SchemaBundle: Sendable {
         if eager {
             for (kind, _) in Self.schemaFiles { _ = try schemas[kind]!.value.get() }
             _ = try catalogueSet.value.get()
-        } else {
-            // Nearly every run needs the catalogues (for the semantic rules of any schema-valid submission):
-            // load them on another thread now, while this one goes on to the files.
-            let catalogueSet = self.catalogueSet
-            Thread.detachNewThread { _ = catalogueSet.value }
         }
         let profileSchema = try CompiledSchema(Self.profileSchemaFile, from: files)
         self.profileSchema = profileSchema
@@ -96,6 +91,12 @@ public final class SchemaBundle: Sendable {
             guard profiles.updateValue(profile, forKey: profile.id) == nil else { throw ProfileReader.duplicate(profile.id, source: name) }
         }
         self.profiles = profiles
+        if !eager {
+            // Nearly every run needs the catalogues (for the semantic rules of any schema-valid submission):
+            // load them on another thread now, while this one goes on to the files.
+            let catalogueSet = self.catalogueSet
+            Thread.detachNewThread { _ = catalogueSet.value }
+        }
     }
 
     /// Reads a scoring profile from outside the bundle (`--profile PATH`), validated against the profile
