@@ -61,12 +61,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Reports built from the log: hazard trends, scorecards, watchlist; rendered as HTML+SVG, CSV, XLSX, JSON.
+        .target(name: "AnkangReports", dependencies: ["AnkangModel", "AnkangScoring", "AnkangStore"]),
         .executableTarget(
             name: "ankang",
             dependencies: [
                 "AnkangDocuments",
                 "AnkangScoring",
                 "AnkangIntake",
+                "AnkangReports",
                 "AnkangStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -90,6 +93,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AnkangStoreTests", dependencies: ["AnkangStore", "AnkangIntake", "AnkangDocuments"]),
+        .testTarget(name: "AnkangReportsTests", dependencies: ["AnkangReports", "AnkangStore", "AnkangIntake", "AnkangDocuments"]),
         .testTarget(name: "AnkangCLITests", dependencies: ["ankang"]),
     ],
     swiftLanguageModes: [.v6]

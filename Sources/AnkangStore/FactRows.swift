@@ -32,6 +32,7 @@ struct SubmissionRow: Encodable, Sendable {
     var jurisdictionCode: String?
     var workshop: String?
     var team: String?
+    var tier: String?
     var industry: String
     var supersedes: String?
 }
@@ -128,6 +129,18 @@ struct ActivityRow: Encodable, Sendable {
     var title: String?
 }
 
+/// A `notices` row: one rectification notice, its reply and escalation.
+struct NoticeRow: Encodable, Sendable {
+    var submissionId: String
+    var enterpriseKey: String
+    var noticeNo: String
+    var kind: String
+    var issuedDate: String
+    var replyDate: String?
+    var escalationDate: String?
+    var escalatedTo: String?
+}
+
 /// An `accidents` row.
 struct AccidentRow: Encodable, Sendable {
     var submissionId: String
@@ -153,6 +166,7 @@ struct FactRows: Sendable {
     var violations: [ViolationRow] = []
     var activities: [ActivityRow] = []
     var accidents: [AccidentRow] = []
+    var notices: [NoticeRow] = []
 
     init(_ accepted: AcceptedSubmission, ingestedAt: String) {
         let submission = accepted.submission
@@ -170,7 +184,7 @@ struct FactRows: Sendable {
             enterpriseName: enterprise.name, city: jurisdiction.city.name, cityCode: jurisdiction.city.code,
             jurisdictionLevel: jurisdiction.level.rawValue, jurisdictionUnit: jurisdiction.unit.name, jurisdictionCode: jurisdiction.unit.code,
             workshop: submission.monitoring?.unit?.workshop.name, team: submission.monitoring?.unit?.team?.name,
-            industry: enterprise.industry, supersedes: submission.supersedes?.lowercased)
+            tier: submission.monitoring?.tier.level.rawValue, industry: enterprise.industry, supersedes: submission.supersedes?.lowercased)
         self.enterprise = EnterpriseRow(
             key: enterprise.key, name: enterprise.name, creditCode: enterprise.creditCode, orgCode: enterprise.orgCode, regNo: enterprise.regNo,
             industry: enterprise.industry, city: jurisdiction.city.name, cityCode: jurisdiction.city.code,
@@ -203,6 +217,10 @@ struct FactRows: Sendable {
                              handledOnSite: violation.handledOnSite, description: violation.description)
             }
         case let .rectification(notice):
+            notices = [NoticeRow(
+                submissionId: id, enterpriseKey: enterprise.key, noticeNo: notice.noticeNo, kind: notice.noticeKind.rawValue,
+                issuedDate: notice.issuedDate.isoString, replyDate: notice.enterpriseReply?.date.isoString,
+                escalationDate: notice.escalation?.date.isoString, escalatedTo: notice.escalation?.to)]
             for finding in notice.findings {
                 let source = finding.sourceSubmission.flatMap { submission in finding.sourceHazard.map { (submission.lowercased, $0) } }
                 if source == nil {

@@ -32,6 +32,9 @@ public protocol InspectionStore: Sendable {
     /// Quarantined files, most recently seen first.
     func quarantine(limit: Int) async throws(StoreError) -> [QuarantineEntry]
 
+    /// Reads what a report needs for one window and slice.
+    func reportFacts(_ scope: ReportScope) async throws(StoreError) -> ReportFacts
+
     /// Row counts per table and hazards per status.
     func stats() async throws(StoreError) -> StoreStats
 

@@ -19,7 +19,7 @@ struct Migration: Sendable {
 
 enum Migrations {
     /// Every migration, in order. Append; never edit one that has shipped.
-    static let all: [Migration] = [initialSchema]
+    static let all: [Migration] = [initialSchema, reportFacts]
 
     /// The latest version this program knows.
     static var latest: Int { all.last?.version ?? 0 }
@@ -37,7 +37,7 @@ enum Migrations {
     /// The tables whose rows `stats()` counts, in schema order.
     static let countedTables = [
         "submissions", "enterprises", "item_results", "hazards", "rectification_findings", "verifications", "violations",
-        "activities", "accidents", "quarantine",
+        "activities", "accidents", "notices", "quarantine",
     ]
 
     static let initialSchema = Migration(
@@ -203,11 +203,7 @@ enum Migrations {
                 raw BLOB NOT NULL)
             """,
             "CREATE INDEX quarantine_last_seen ON quarantine(last_seen)",
-            """
-            CREATE VIEW current_submissions AS
-            SELECT s.* FROM submissions s
-            WHERE NOT EXISTS (SELECT 1 FROM submissions c WHERE c.supersedes = s.id)
-            """,
+            currentSubmissionsView,
             """
             CREATE VIEW hazard_status AS
             SELECT h.submission_id, h.hazard_id, h.enterprise_key, h.origin, h.grade, h.nature, h.accident_type, h.checklist_item,
@@ -394,11 +390,7 @@ enum Migrations {
                 raw bytea NOT NULL)
             """,
             "CREATE INDEX quarantine_last_seen ON quarantine(last_seen)",
-            """
-            CREATE VIEW current_submissions AS
-            SELECT s.* FROM submissions s
-            WHERE NOT EXISTS (SELECT 1 FROM submissions c WHERE c.supersedes = s.id)
-            """,
+            currentSubmissionsView,
             """
             CREATE VIEW hazard_status AS
             SELECT h.submission_id, h.hazard_id, h.enterprise_key, h.origin, h.grade, h.nature, h.accident_type, h.checklist_item,
@@ -420,6 +412,77 @@ enum Migrations {
                 WHERE vf.hazard_submission_id = h.submission_id AND vf.hazard_id = h.hazard_id AND v.result = 'passed'
                   AND NOT EXISTS (SELECT 1 FROM submissions x WHERE x.supersedes = vf.submission_id)) c ON true
             WHERE NOT EXISTS (SELECT 1 FROM submissions x WHERE x.supersedes = h.submission_id)
+            """,
+        ])
+
+    /// Submissions no correction supersedes (the same text in both dialects).
+    static let currentSubmissionsView = """
+        CREATE VIEW current_submissions AS
+        SELECT s.* FROM submissions s
+        WHERE NOT EXISTS (SELECT 1 FROM submissions c WHERE c.supersedes = s.id)
+        """
+
+    /// What the reports read beyond version 1: each monitoring record's tier (backfilled from the unit it
+    /// names, which is how the rules tie the two), and the rectification notices with their reply and
+    /// escalation (backfilled from the stored model).
+    static let reportFacts = Migration(
+        version: 2, name: "report facts",
+        sqlite: [
+            "ALTER TABLE submissions ADD COLUMN tier TEXT",
+            """
+            UPDATE submissions SET tier = CASE WHEN team IS NOT NULL THEN 'team' WHEN workshop IS NOT NULL THEN 'workshop' ELSE 'enterprise' END
+            WHERE kind = 'monitoringRecord'
+            """,
+            "DROP VIEW current_submissions",
+            Self.currentSubmissionsView,
+            "CREATE INDEX submissions_kind_date ON submissions(kind, inspection_date)",
+            """
+            CREATE TABLE notices (
+                submission_id TEXT PRIMARY KEY REFERENCES submissions(id),
+                enterprise_key TEXT NOT NULL,
+                notice_no TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                issued_date TEXT NOT NULL,
+                reply_date TEXT,
+                escalation_date TEXT,
+                escalated_to TEXT)
+            """,
+            "CREATE INDEX notices_enterprise ON notices(enterprise_key, issued_date)",
+            """
+            INSERT INTO notices (submission_id, enterprise_key, notice_no, kind, issued_date, reply_date, escalation_date, escalated_to)
+            SELECT id, enterprise_key, json_extract(model_json, '$.body.document.noticeNo'), json_extract(model_json, '$.body.document.noticeKind'),
+                   inspection_date, json_extract(model_json, '$.body.document.enterpriseReply.date'),
+                   json_extract(model_json, '$.body.document.escalation.date'), json_extract(model_json, '$.body.document.escalation.to')
+            FROM submissions WHERE kind = 'hazardRectification'
+            """,
+        ],
+        postgres: [
+            "ALTER TABLE submissions ADD COLUMN tier text",
+            """
+            UPDATE submissions SET tier = CASE WHEN team IS NOT NULL THEN 'team' WHEN workshop IS NOT NULL THEN 'workshop' ELSE 'enterprise' END
+            WHERE kind = 'monitoringRecord'
+            """,
+            "DROP VIEW current_submissions",
+            Self.currentSubmissionsView,
+            "CREATE INDEX submissions_kind_date ON submissions(kind, inspection_date)",
+            """
+            CREATE TABLE notices (
+                submission_id uuid PRIMARY KEY REFERENCES submissions(id),
+                enterprise_key text NOT NULL,
+                notice_no text NOT NULL,
+                kind text NOT NULL,
+                issued_date date NOT NULL,
+                reply_date date,
+                escalation_date date,
+                escalated_to text)
+            """,
+            "CREATE INDEX notices_enterprise ON notices(enterprise_key, issued_date)",
+            """
+            INSERT INTO notices (submission_id, enterprise_key, notice_no, kind, issued_date, reply_date, escalation_date, escalated_to)
+            SELECT id, enterprise_key, model_json->'body'->'document'->>'noticeNo', model_json->'body'->'document'->>'noticeKind',
+                   inspection_date, (model_json->'body'->'document'->'enterpriseReply'->>'date')::date,
+                   (model_json->'body'->'document'->'escalation'->>'date')::date, model_json->'body'->'document'->'escalation'->>'to'
+            FROM submissions WHERE kind = 'hazardRectification'
             """,
         ])
 }

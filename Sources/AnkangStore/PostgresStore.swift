@@ -211,23 +211,27 @@ public final class PostgresStore: InspectionStore {
             "submission_id": "uuid", "accident_id": "text", "date": "date", "type": "text", "severity": "text", "level": "text",
             "persons": "integer", "description": "text",
         ], orderBy: "submission_id, accident_id")),
+        ("notices", bulkInsert("notices", [
+            "submission_id": "uuid", "enterprise_key": "text", "notice_no": "text", "kind": "text", "issued_date": "date",
+            "reply_date": "date", "escalation_date": "date", "escalated_to": "text",
+        ], orderBy: "submission_id")),
     ]
 
     private static let insertSubmissions = """
         INSERT INTO submissions (id, sha256, kind, schema_version, catalogue_version, profile_id, profile_version, score_total, grade,
             file_name, size, submitted_at, inspection_date, ingested_at, enterprise_key, enterprise_name, city, city_code,
-            jurisdiction_level, jurisdiction_unit, jurisdiction_code, workshop, team, industry, supersedes, warnings_json, score_json,
-            model_json, raw)
+            jurisdiction_level, jurisdiction_unit, jurisdiction_code, workshop, team, tier, industry, supersedes, warnings_json,
+            score_json, model_json, raw)
         SELECT x.id, x.sha256, x.kind, x.schema_version, x.catalogue_version, x.profile_id, x.profile_version, x.score_total, x.grade,
             x.file_name, x.size, x.submitted_at, x.inspection_date, x.ingested_at, x.enterprise_key, x.enterprise_name, x.city,
-            x.city_code, x.jurisdiction_level, x.jurisdiction_unit, x.jurisdiction_code, x.workshop, x.team, x.industry, x.supersedes,
+            x.city_code, x.jurisdiction_level, x.jurisdiction_unit, x.jurisdiction_code, x.workshop, x.team, x.tier, x.industry, x.supersedes,
             x.warnings_json::jsonb, x.score_json::jsonb, b.model_json::jsonb, b.raw
         FROM \(recordset([
             "id": "uuid", "sha256": "text", "kind": "text", "schema_version": "text", "catalogue_version": "text", "profile_id": "text",
             "profile_version": "text", "score_total": "double precision", "grade": "text", "file_name": "text", "size": "integer",
             "submitted_at": "timestamptz", "inspection_date": "date", "ingested_at": "timestamptz", "enterprise_key": "text",
             "enterprise_name": "text", "city": "text", "city_code": "text", "jurisdiction_level": "text", "jurisdiction_unit": "text",
-            "jurisdiction_code": "text", "workshop": "text", "team": "text", "industry": "text", "supersedes": "uuid",
+            "jurisdiction_code": "text", "workshop": "text", "team": "text", "tier": "text", "industry": "text", "supersedes": "uuid",
             "warnings_json": "text", "score_json": "text",
         ], arrays: [("model_json", "text"), ("raw", "bytea")]))
         ORDER BY x.id
@@ -340,6 +344,7 @@ public final class PostgresStore: InspectionStore {
                 case "verifications": json = try Self.json(insertedRows.flatMap(\.verifications))
                 case "violations": json = try Self.json(insertedRows.flatMap(\.violations))
                 case "activities": json = try Self.json(insertedRows.flatMap(\.activities))
+                case "notices": json = try Self.json(insertedRows.flatMap(\.notices))
                 default: json = try Self.json(insertedRows.flatMap(\.accidents))
                 }
                 guard json != "[]" else { continue }
@@ -526,6 +531,22 @@ public final class PostgresStore: InspectionStore {
                     closedOn: try c[14].decode(String?.self).flatMap(CivilDate.init(iso:)), latestRectification: try c[15].decode(UUID?.self)))
             }
             return records
+        }
+    }
+
+    public func reportFacts(_ scope: ReportScope) async throws(StoreError) -> ReportFacts {
+        let client = client
+        let logger = logger
+        return try await run {
+            try await ReportQueries(scope: scope, dialect: .postgres).facts { sql, arguments in
+                var binds = PostgresBindings()
+                for argument in arguments { binds.append(argument) }
+                var rows: [[String?]] = []
+                for try await row in try await client.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
+                    rows.append(try row.map { try $0.decode(String?.self) })
+                }
+                return rows
+            }
         }
     }
 

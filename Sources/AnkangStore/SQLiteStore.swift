@@ -131,14 +131,14 @@ public final class SQLiteStore: InspectionStore {
         try db.cachedStatement(sql: """
             INSERT INTO submissions (id, sha256, kind, schema_version, catalogue_version, profile_id, profile_version, score_total, grade,
                 file_name, size, submitted_at, inspection_date, ingested_at, enterprise_key, enterprise_name, city, city_code,
-                jurisdiction_level, jurisdiction_unit, jurisdiction_code, workshop, team, industry, supersedes, warnings_json, score_json,
-                model_json, raw)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                jurisdiction_level, jurisdiction_unit, jurisdiction_code, workshop, team, tier, industry, supersedes, warnings_json,
+                score_json, model_json, raw)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO NOTHING
             """).execute(arguments: [
                 s.id, s.sha256, s.kind, s.schemaVersion, s.catalogueVersion, s.profileId, s.profileVersion, s.scoreTotal, s.grade,
                 s.fileName, s.size, s.submittedAt, s.inspectionDate, s.ingestedAt, s.enterpriseKey, s.enterpriseName, s.city, s.cityCode,
-                s.jurisdictionLevel, s.jurisdictionUnit, s.jurisdictionCode, s.workshop, s.team, s.industry, s.supersedes, s.warningsJson,
+                s.jurisdictionLevel, s.jurisdictionUnit, s.jurisdictionCode, s.workshop, s.team, s.tier, s.industry, s.supersedes, s.warningsJson,
                 s.scoreJson, rows.modelJSON, Data(bytes),
             ])
         guard db.changesCount == 1 else {
@@ -226,6 +226,15 @@ public final class SQLiteStore: InspectionStore {
         for row in rows.accidents {
             try accidents.execute(arguments: [
                 row.submissionId, row.accidentId, row.date, row.type, row.severity, row.level, row.persons, row.description,
+            ])
+        }
+        let notices = try db.cachedStatement(sql: """
+            INSERT INTO notices (submission_id, enterprise_key, notice_no, kind, issued_date, reply_date, escalation_date, escalated_to)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for row in rows.notices {
+            try notices.execute(arguments: [
+                row.submissionId, row.enterpriseKey, row.noticeNo, row.kind, row.issuedDate, row.replyDate, row.escalationDate, row.escalatedTo,
             ])
         }
         return .accepted(receipt)
@@ -348,6 +357,18 @@ public final class SQLiteStore: InspectionStore {
                         deadline: (row["deadline"] as String?).flatMap(CivilDate.init(iso:)), responsiblePerson: row["responsible_person"],
                         status: Self.value(row["status"]), closedOn: (row["closed_date"] as String?).flatMap(CivilDate.init(iso:)),
                         latestRectification: (row["latest_rectification"] as String?).flatMap(UUID.init(uuidString:)))
+                }
+            }
+        }
+    }
+
+    public func reportFacts(_ scope: ReportScope) async throws(StoreError) -> ReportFacts {
+        try await run {
+            try await ReportQueries(scope: scope, dialect: .sqlite).facts { sql, arguments in
+                try await pool.read { db in
+                    try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                        (0..<row.count).map { row[$0] as String? }
+                    }
                 }
             }
         }

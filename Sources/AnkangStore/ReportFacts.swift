@@ -1,0 +1,489 @@
+import AnkangModel
+import Foundation
+
+/// Which part of the log a report reads: a date window and a slice of the union hierarchy.
+public struct ReportScope: Sendable, Hashable {
+    /// First day of the window (inclusive).
+    public var from: CivilDate
+    /// Last day of the window (inclusive).
+    public var to: CivilDate
+    /// Only this city (name).
+    public var city: String?
+    /// Only this township, park or system union (name).
+    public var jurisdictionUnit: String?
+    /// Only this enterprise (its key or its name).
+    public var enterprise: String?
+    /// Only this workshop (name); applies to monitoring records and the hazards they found.
+    public var workshop: String?
+    /// Only this team (name); applies to monitoring records and the hazards they found.
+    public var team: String?
+    /// Only enterprises whose GB/T 4754 code starts with this (a section letter such as `C`, or a division such as `C34`).
+    public var industryPrefix: String?
+    /// Also read each assessment's explained score (large; a scorecard needs it, a city-wide trend report does not).
+    public var withScoreDetails: Bool
+
+    /// Creates a scope.
+    public init(
+        from: CivilDate, to: CivilDate, city: String? = nil, jurisdictionUnit: String? = nil, enterprise: String? = nil, workshop: String? = nil,
+        team: String? = nil, industryPrefix: String? = nil, withScoreDetails: Bool = false
+    ) {
+        self.from = from
+        self.to = to
+        self.city = city
+        self.jurisdictionUnit = jurisdictionUnit
+        self.enterprise = enterprise
+        self.workshop = workshop
+        self.team = team
+        self.industryPrefix = industryPrefix
+        self.withScoreDetails = withScoreDetails
+    }
+}
+
+/// The rows a report is computed from, read in one go for a ``ReportScope``. Superseded submissions are
+/// left out; hazards carry the status their rectification and verification records give them.
+public struct ReportFacts: Sendable, Hashable {
+    /// Enterprises in the slice, as last reported.
+    public var enterprises: [EnterpriseFact]
+    /// Submissions dated in the window.
+    public var submissions: [SubmissionFact]
+    /// Hazards found on or before the window's end and not closed before its start.
+    public var hazards: [HazardFact]
+    /// Checklist items judged 不符合 (non-compliant) in the window.
+    public var failedItems: [ItemFact]
+    /// 三违 violations recorded in the window.
+    public var violations: [ViolationFact]
+    /// Accidents dated in the window, once per enterprise and accident id.
+    public var accidents: [AccidentFact]
+    /// "十个一" activities dated in the window.
+    public var activities: [ActivityFact]
+    /// Rectification notices issued in the window.
+    public var notices: [NoticeFact]
+    /// Every assessment score in the window across the city, whatever the slice (for ranks); read only
+    /// with ``ReportScope/withScoreDetails``.
+    public var peerScores: [PeerScore]
+
+    /// Creates facts.
+    public init(
+        enterprises: [EnterpriseFact] = [], submissions: [SubmissionFact] = [], hazards: [HazardFact] = [], failedItems: [ItemFact] = [],
+        violations: [ViolationFact] = [], accidents: [AccidentFact] = [], activities: [ActivityFact] = [], notices: [NoticeFact] = [], peerScores: [PeerScore] = []
+    ) {
+        self.enterprises = enterprises
+        self.submissions = submissions
+        self.hazards = hazards
+        self.failedItems = failedItems
+        self.violations = violations
+        self.accidents = accidents
+        self.activities = activities
+        self.notices = notices
+        self.peerScores = peerScores
+    }
+}
+
+/// An assessment score, for ranking an enterprise among its peers.
+public struct PeerScore: Sendable, Hashable, Codable {
+    public var enterpriseKey: String
+    public var jurisdictionUnit: String
+    public var industry: String
+    public var date: CivilDate
+    public var total: Double
+}
+
+/// An enterprise as last reported.
+public struct EnterpriseFact: Sendable, Hashable, Codable {
+    public var key: String
+    public var name: String
+    public var creditCode: String?
+    public var orgCode: String?
+    /// GB/T 4754 code, e.g. `C1810`.
+    public var industry: String
+    public var city: String
+    public var jurisdictionLevel: OrgLevel
+    public var jurisdictionUnit: String
+    /// 规模以上企业.
+    public var aboveScale: Bool
+    public var employees: Int
+}
+
+/// A stored submission, without its documents.
+public struct SubmissionFact: Sendable, Hashable, Codable {
+    public var id: UUID
+    public var kind: DocumentKind
+    public var enterpriseKey: String
+    public var date: CivilDate
+    /// Monitoring records: the tier and the unit monitored.
+    public var tier: TierLevel?
+    public var workshop: String?
+    public var team: String?
+    /// Assessments: the total, grade band and profile.
+    public var scoreTotal: Double?
+    public var grade: String?
+    public var profileID: String?
+    /// The explained score as JSON, when the scope asked for it.
+    public var scoreJSON: String?
+}
+
+/// A hazard with its derived status.
+public struct HazardFact: Sendable, Hashable, Codable {
+    public var submissionID: UUID
+    public var hazardID: String
+    public var enterpriseKey: String
+    public var workshop: String?
+    public var team: String?
+    public var grade: HazardGrade
+    public var nature: HazardNature
+    public var accidentType: AccidentType
+    public var checklistItem: String?
+    public var category: String?
+    public var location: String
+    public var description: String
+    public var foundOn: CivilDate
+    public var deadline: CivilDate?
+    public var responsiblePerson: String?
+    public var status: RectificationStatus
+    public var closedOn: CivilDate?
+    /// A notice following it up was escalated (挂牌督办).
+    public var escalated: Bool
+}
+
+/// A checklist item judged in a submission.
+public struct ItemFact: Sendable, Hashable, Codable {
+    public var enterpriseKey: String
+    public var date: CivilDate
+    public var code: String
+    public var category: String
+}
+
+/// A 三违 violation count from a monitoring record.
+public struct ViolationFact: Sendable, Hashable, Codable {
+    public var enterpriseKey: String
+    public var date: CivilDate
+    public var type: ViolationType
+    public var count: Int
+}
+
+/// An accident reported in an assessment.
+public struct AccidentFact: Sendable, Hashable, Codable {
+    public var enterpriseKey: String
+    public var accidentID: String
+    public var date: CivilDate
+    public var type: AccidentType
+    public var severity: InjurySeverity
+    public var level: AccidentLevel
+    public var persons: Int
+}
+
+/// A "十个一" activity reported in an assessment.
+public struct ActivityFact: Sendable, Hashable, Codable {
+    public var enterpriseKey: String
+    public var date: CivilDate
+    public var code: String
+    public var participants: Int
+}
+
+/// A rectification notice (整改通知/建议书) with its reply and escalation.
+public struct NoticeFact: Sendable, Hashable, Codable {
+    public var submissionID: UUID
+    public var enterpriseKey: String
+    public var noticeNo: String
+    public var kind: NoticeKind
+    public var issuedOn: CivilDate
+    public var repliedOn: CivilDate?
+    public var escalatedOn: CivilDate?
+    public var escalatedTo: String?
+    /// Findings of the notice not yet closed by a passed follow-up.
+    public var openFindings: Int
+}
+
+// MARK: - The queries, written once for both dialects
+
+/// The SQL dialect a report query is written for.
+enum SQLDialect {
+    case sqlite, postgres
+
+    /// A column read as text (dates, numbers, booleans alike), so one decoder serves both databases.
+    func text(_ column: String) -> String {
+        switch self {
+        case .sqlite: "CAST(\(column) AS TEXT)"
+        case .postgres: "(\(column))::text"
+        }
+    }
+
+    /// The placeholder of the `index`-th (1-based) bound value, compared as the column's type.
+    func placeholder(_ index: Int, date: Bool = false) -> String {
+        switch self {
+        case .sqlite: "?"
+        case .postgres: date ? "$\(index)::date" : "$\(index)"
+        }
+    }
+}
+
+/// One query of the report facts: its SQL, its text arguments, and how a row of texts becomes a fact.
+struct ReportQuery<Fact>: Sendable {
+    let sql: String
+    let arguments: [String]
+    let decode: @Sendable ([String?]) throws -> Fact
+}
+
+/// Builds the report queries for a scope and a dialect, and assembles their rows into ``ReportFacts``.
+struct ReportQueries {
+    let scope: ReportScope
+    let dialect: SQLDialect
+
+    /// The slice conditions on a submission alias `s` and an enterprise alias `e`, with their arguments,
+    /// numbering placeholders from `after + 1`.
+    private func slice(submission s: String?, after: Int, unitLevel: Bool = false) -> (sql: String, arguments: [String]) {
+        var conditions: [String] = []
+        var arguments: [String] = []
+        func bind(_ condition: (String) -> String, _ value: String) {
+            arguments.append(value)
+            conditions.append(condition(dialect.placeholder(after + arguments.count)))
+        }
+        if let city = scope.city { bind({ "e.city = \($0)" }, city) }
+        if let unit = scope.jurisdictionUnit { bind({ "e.jurisdiction_unit = \($0)" }, unit) }
+        if let enterprise = scope.enterprise {
+            arguments.append(enterprise)
+            let first = dialect.placeholder(after + arguments.count)
+            arguments.append(enterprise)
+            conditions.append("(e.key = \(first) OR e.name = \(dialect.placeholder(after + arguments.count)))")
+        }
+        if let prefix = scope.industryPrefix { bind({ "e.industry LIKE \($0)" }, prefix.replacingOccurrences(of: "%", with: "") + "%") }
+        if let s, !unitLevel {
+            if let workshop = scope.workshop { bind({ "\(s).workshop = \($0)" }, workshop) }
+            if let team = scope.team { bind({ "\(s).team = \($0)" }, team) }
+        }
+        return (conditions.map { " AND " + $0 }.joined(), arguments)
+    }
+
+    private func window(_ column: String, first: Int) -> String {
+        "\(column) >= \(dialect.placeholder(first, date: true)) AND \(column) <= \(dialect.placeholder(first + 1, date: true))"
+    }
+
+    private var windowArguments: [String] { [scope.from.isoString, scope.to.isoString] }
+
+    var enterprises: ReportQuery<EnterpriseFact> {
+        let t = dialect.text
+        let (conditions, arguments) = slice(submission: nil, after: 0)
+        return ReportQuery(
+            sql: """
+                SELECT e.key, e.name, e.credit_code, e.org_code, e.industry, e.city, e.jurisdiction_level, e.jurisdiction_unit,
+                       \(t("e.above_scale")), \(t("e.employees"))
+                FROM enterprises e WHERE 1 = 1\(conditions) ORDER BY e.key
+                """,
+            arguments: arguments,
+            decode: { c in
+                try EnterpriseFact(
+                    key: c.text(0), name: c.text(1), creditCode: c[2], orgCode: c[3], industry: c.text(4), city: c.text(5),
+                    jurisdictionLevel: c.value(6), jurisdictionUnit: c.text(7), aboveScale: c.bool(8), employees: c.int(9))
+            })
+    }
+
+    var submissions: ReportQuery<SubmissionFact> {
+        let t = dialect.text
+        let (conditions, arguments) = slice(submission: "s", after: 2)
+        let details = scope.withScoreDetails ? t("s.score_json") : "NULL"
+        return ReportQuery(
+            sql: """
+                SELECT \(t("s.id")), s.kind, s.enterprise_key, \(t("s.inspection_date")), s.tier, s.workshop, s.team,
+                       \(t("s.score_total")), s.grade, s.profile_id, \(details)
+                FROM current_submissions s JOIN enterprises e ON e.key = s.enterprise_key
+                WHERE \(window("s.inspection_date", first: 1))\(conditions)
+                ORDER BY s.inspection_date, s.seq
+                """,
+            arguments: windowArguments + arguments,
+            decode: { c in
+                try SubmissionFact(
+                    id: c.uuid(0), kind: c.value(1), enterpriseKey: c.text(2), date: c.date(3), tier: c.optionalValue(4), workshop: c[5],
+                    team: c[6], scoreTotal: c[7].flatMap(Double.init), grade: c[8], profileID: c[9], scoreJSON: c[10])
+            })
+    }
+
+    var hazards: ReportQuery<HazardFact> {
+        let t = dialect.text
+        let (conditions, arguments) = slice(submission: "s", after: 2)
+        return ReportQuery(
+            sql: """
+                SELECT \(t("h.submission_id")), h.hazard_id, h.enterprise_key, s.workshop, s.team, h.grade, h.nature, h.accident_type,
+                       h.checklist_item, h.category, h.location, h.description, \(t("h.found_date")), \(t("h.deadline")),
+                       h.responsible_person, h.status, \(t("h.closed_date")),
+                       \(t("""
+                           EXISTS (SELECT 1 FROM rectification_findings f JOIN notices n ON n.submission_id = f.submission_id
+                                   WHERE f.hazard_submission_id = h.submission_id AND f.hazard_id = h.hazard_id
+                                     AND n.escalation_date IS NOT NULL)
+                           """))
+                FROM hazard_status h JOIN submissions s ON s.id = h.submission_id JOIN enterprises e ON e.key = h.enterprise_key
+                WHERE h.found_date <= \(dialect.placeholder(1, date: true))
+                  AND (h.closed_date IS NULL OR h.closed_date >= \(dialect.placeholder(2, date: true)))\(conditions)
+                ORDER BY h.found_date, h.submission_id, h.hazard_id
+                """,
+            arguments: [scope.to.isoString, scope.from.isoString] + arguments,
+            decode: { c in
+                try HazardFact(
+                    submissionID: c.uuid(0), hazardID: c.text(1), enterpriseKey: c.text(2), workshop: c[3], team: c[4], grade: c.value(5),
+                    nature: c.value(6), accidentType: c.value(7), checklistItem: c[8], category: c[9], location: c.text(10),
+                    description: c.text(11), foundOn: c.date(12), deadline: c.optionalDate(13), responsiblePerson: c[14],
+                    status: c.value(15), closedOn: c.optionalDate(16), escalated: c.bool(17))
+            })
+    }
+
+    var failedItems: ReportQuery<ItemFact> {
+        let t = dialect.text
+        let (conditions, arguments) = slice(submission: "s", after: 2)
+        return ReportQuery(
+            sql: """
+                SELECT s.enterprise_key, \(t("s.inspection_date")), i.code, i.category
+                FROM item_results i JOIN current_submissions s ON s.id = i.submission_id JOIN enterprises e ON e.key = s.enterprise_key
+                WHERE \(window("s.inspection_date", first: 1)) AND i.result = 'nonCompliant'\(conditions)
+                ORDER BY s.inspection_date, s.enterprise_key, i.code
+                """,
+            arguments: windowArguments + arguments,
+            decode: { c in try ItemFact(enterpriseKey: c.text(0), date: c.date(1), code: c.text(2), category: c.text(3)) })
+    }
+
+    var violations: ReportQuery<ViolationFact> {
+        let t = dialect.text
+        let (conditions, arguments) = slice(submission: "s", after: 2)
+        return ReportQuery(
+            sql: """
+                SELECT s.enterprise_key, \(t("s.inspection_date")), v.type, \(t("v.count"))
+                FROM violations v JOIN current_submissions s ON s.id = v.submission_id JOIN enterprises e ON e.key = s.enterprise_key
+                WHERE \(window("s.inspection_date", first: 1))\(conditions)
+                ORDER BY s.inspection_date, s.seq, v.ordinal
+                """,
+            arguments: windowArguments + arguments,
+            decode: { c in try ViolationFact(enterpriseKey: c.text(0), date: c.date(1), type: c.value(2), count: c.int(3)) })
+    }
+
+    var accidents: ReportQuery<AccidentFact> {
+        let t = dialect.text
+        let (conditions, arguments) = slice(submission: "s", after: 2, unitLevel: true)
+        return ReportQuery(
+            sql: """
+                SELECT DISTINCT s.enterprise_key, a.accident_id, \(t("a.date")), a.type, a.severity, a.level, \(t("a.persons"))
+                FROM accidents a JOIN current_submissions s ON s.id = a.submission_id JOIN enterprises e ON e.key = s.enterprise_key
+                WHERE \(window("a.date", first: 1))\(conditions)
+                ORDER BY 3, 1, 2
+                """,
+            arguments: windowArguments + arguments,
+            decode: { c in
+                try AccidentFact(enterpriseKey: c.text(0), accidentID: c.text(1), date: c.date(2), type: c.value(3), severity: c.value(4),
+                                 level: c.value(5), persons: c.int(6))
+            })
+    }
+
+    var activities: ReportQuery<ActivityFact> {
+        let t = dialect.text
+        let (conditions, arguments) = slice(submission: "s", after: 2, unitLevel: true)
+        return ReportQuery(
+            sql: """
+                SELECT s.enterprise_key, \(t("a.date")), a.code, \(t("a.participants"))
+                FROM activities a JOIN current_submissions s ON s.id = a.submission_id JOIN enterprises e ON e.key = s.enterprise_key
+                WHERE \(window("a.date", first: 1))\(conditions)
+                ORDER BY a.date, s.enterprise_key, a.code
+                """,
+            arguments: windowArguments + arguments,
+            decode: { c in try ActivityFact(enterpriseKey: c.text(0), date: c.date(1), code: c.text(2), participants: c.int(3)) })
+    }
+
+    var notices: ReportQuery<NoticeFact> {
+        let t = dialect.text
+        let (conditions, arguments) = slice(submission: "s", after: 2, unitLevel: true)
+        return ReportQuery(
+            sql: """
+                SELECT \(t("n.submission_id")), n.enterprise_key, n.notice_no, n.kind, \(t("n.issued_date")), \(t("n.reply_date")),
+                       \(t("n.escalation_date")), n.escalated_to,
+                       \(t("""
+                           (SELECT COUNT(*) FROM rectification_findings f JOIN hazard_status h
+                              ON h.submission_id = f.hazard_submission_id AND h.hazard_id = f.hazard_id
+                            WHERE f.submission_id = n.submission_id AND h.status <> 'closed')
+                           """))
+                FROM notices n JOIN current_submissions s ON s.id = n.submission_id JOIN enterprises e ON e.key = n.enterprise_key
+                WHERE \(window("n.issued_date", first: 1))\(conditions)
+                ORDER BY n.issued_date, n.notice_no
+                """,
+            arguments: windowArguments + arguments,
+            decode: { c in
+                try NoticeFact(
+                    submissionID: c.uuid(0), enterpriseKey: c.text(1), noticeNo: c.text(2), kind: c.value(3), issuedOn: c.date(4),
+                    repliedOn: c.optionalDate(5), escalatedOn: c.optionalDate(6), escalatedTo: c[7], openFindings: c.int(8))
+            })
+    }
+
+    var peerScores: ReportQuery<PeerScore> {
+        let t = dialect.text
+        var arguments = windowArguments
+        var city = ""
+        if let name = scope.city {
+            arguments.append(name)
+            city = " AND e.city = \(dialect.placeholder(3))"
+        }
+        return ReportQuery(
+            sql: """
+                SELECT s.enterprise_key, e.jurisdiction_unit, e.industry, \(t("s.inspection_date")), \(t("s.score_total"))
+                FROM current_submissions s JOIN enterprises e ON e.key = s.enterprise_key
+                WHERE s.kind = 'ankangCupAssessment' AND s.score_total IS NOT NULL AND \(window("s.inspection_date", first: 1))\(city)
+                ORDER BY s.inspection_date, s.seq
+                """,
+            arguments: arguments,
+            decode: { c in
+                guard let total = try Double(c.text(4)) else { throw StoreError(.other, "report column 4 is not a number") }
+                return try PeerScore(enterpriseKey: c.text(0), jurisdictionUnit: c.text(1), industry: c.text(2), date: c.date(3), total: total)
+            })
+    }
+
+    /// Runs every query through `fetch` (one database read each) and assembles the facts.
+    func facts(_ fetch: (String, [String]) async throws -> [[String?]]) async throws -> ReportFacts {
+        func run<Fact>(_ query: ReportQuery<Fact>) async throws -> [Fact] {
+            try await fetch(query.sql, query.arguments).map(query.decode)
+        }
+        return ReportFacts(
+            enterprises: try await run(enterprises), submissions: try await run(submissions), hazards: try await run(hazards),
+            failedItems: try await run(failedItems), violations: try await run(violations), accidents: try await run(accidents),
+            activities: try await run(activities), notices: try await run(notices),
+            peerScores: scope.withScoreDetails ? try await run(peerScores) : [])
+    }
+}
+
+/// Reading typed values out of a row of texts.
+extension Array where Element == String? {
+    fileprivate func text(_ index: Int) throws -> String {
+        guard let value = self[index] else { throw StoreError(.other, "report column \(index) is NULL") }
+        return value
+    }
+
+    fileprivate func int(_ index: Int) throws -> Int {
+        guard let value = try Int(text(index)) else { throw StoreError(.other, "report column \(index) is not an integer") }
+        return value
+    }
+
+    fileprivate func bool(_ index: Int) throws -> Bool {
+        switch try text(index) {
+        case "1", "true", "t": true
+        default: false
+        }
+    }
+
+    fileprivate func uuid(_ index: Int) throws -> UUID {
+        guard let value = try UUID(uuidString: text(index)) else { throw StoreError(.other, "report column \(index) is not a UUID") }
+        return value
+    }
+
+    fileprivate func date(_ index: Int) throws -> CivilDate {
+        guard let value = try CivilDate(iso: String(text(index).prefix(10))) else {
+            throw StoreError(.other, "report column \(index) is not a date")
+        }
+        return value
+    }
+
+    fileprivate func optionalDate(_ index: Int) throws -> CivilDate? {
+        try self[index] == nil ? nil : date(index)
+    }
+
+    fileprivate func value<T: RawRepresentable>(_ index: Int) throws -> T where T.RawValue == String {
+        guard let value = try T(rawValue: text(index)) else { throw StoreError(.other, "report column \(index): unknown value \(self[index] ?? "")") }
+        return value
+    }
+
+    fileprivate func optionalValue<T: RawRepresentable>(_ index: Int) throws -> T? where T.RawValue == String {
+        try self[index] == nil ? nil : value(index) as T
+    }
+}
