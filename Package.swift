@@ -92,7 +92,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "AnkangStoreTests", dependencies: ["AnkangStore", "AnkangIntake", "AnkangDocuments"]),
+        .testTarget(name: "AnkangStoreTests", dependencies: ["AnkangStore", "AnkangScoring", "AnkangIntake", "AnkangDocuments"]),
         .testTarget(name: "AnkangReportsTests", dependencies: ["AnkangReports", "AnkangStore", "AnkangIntake", "AnkangDocuments"]),
         .testTarget(name: "AnkangCLITests", dependencies: ["ankang"]),
     ],

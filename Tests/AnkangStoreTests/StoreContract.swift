@@ -1,6 +1,7 @@
 import AnkangDocuments
 import AnkangIntake
 import AnkangModel
+import AnkangScoring
 import AnkangStore
 import Foundation
 import Testing
@@ -310,7 +311,7 @@ enum StoreContract {
             let empty = try await store.stats()
             #expect(empty.tables.map(\.table) == [
                 "submissions", "enterprises", "item_results", "hazards", "rectification_findings", "verifications", "violations",
-                "activities", "accidents", "quarantine",
+                "activities", "accidents", "notices", "quarantine",
             ])
             #expect(empty.tables.allSatisfy { $0.rows == 0 })
 
@@ -328,6 +329,7 @@ enum StoreContract {
             #expect(stats.count("violations") == submissions.reduce(0) { $0 + ($1.monitoring?.violations?.violations.count ?? 0) })
             #expect(stats.count("activities") == submissions.reduce(0) { $0 + ($1.assessment?.activities.count ?? 0) })
             #expect(stats.count("accidents") == submissions.reduce(0) { $0 + ($1.assessment?.accidentSummary.accidents.count ?? 0) })
+            #expect(stats.count("notices") == submissions.count { $0.kind == .hazardRectification })
             let linked = submissions.reduce(0) { $0 + ($1.rectification?.findings.filter { $0.sourceSubmission != nil }.count ?? 0) }
             #expect(stats.count("hazards") == submissions.reduce(0) { $0 + $1.hazards.count } - linked)
             #expect(stats.count("quarantine") > 20)
@@ -341,6 +343,72 @@ enum StoreContract {
             let key = try #require(submissions.first?.enterprise.key)
             let byEnterprise = try await store.submissions(SubmissionQuery(enterpriseKey: key))
             #expect(!byEnterprise.isEmpty && byEnterprise.allSatisfy { $0.receipt.enterpriseKey == key })
+        }
+    }
+
+    // MARK: - Report facts
+
+    /// The report queries, written once for both dialects, read the same facts from either database,
+    /// and those facts are the samples' own.
+    static func reportFactsMatchTheSamples(_ backend: Backend) async throws {
+        let scope = ReportScope(from: CivilDate(iso: "2011-01-01")!, to: CivilDate(iso: "2012-12-31")!, withScoreDetails: true)
+        let reference = try await withSQLiteSamples { try await $0.reportFacts(scope) }
+        try await withFreshStore(backend) { store, _ in
+            _ = try await store.record(Fixtures.validIntakes(store: store))
+            let facts = try await store.reportFacts(scope)
+            #expect(Set(facts.enterprises) == Set(reference.enterprises))
+            // The explained score is the same JSON document (PostgreSQL's jsonb re-spaces and reorders keys).
+            func withoutScore(_ submissions: [SubmissionFact]) -> Set<SubmissionFact> {
+                Set(submissions.map { var fact = $0; fact.scoreJSON = nil; return fact })
+            }
+            func scores(_ submissions: [SubmissionFact]) throws -> [UUID: Score] {
+                try Dictionary(uniqueKeysWithValues: submissions.compactMap { fact in
+                    try fact.scoreJSON.map { (fact.id, try StoredJSON.decoder().decode(Score.self, from: Data($0.utf8))) }
+                })
+            }
+            #expect(withoutScore(facts.submissions) == withoutScore(reference.submissions))
+            let stored = try scores(facts.submissions)
+            let referenceScores = try scores(reference.submissions)
+            #expect(stored.count == 4 && stored == referenceScores)
+            #expect(Set(facts.hazards) == Set(reference.hazards))
+            #expect(Set(facts.failedItems) == Set(reference.failedItems))
+            #expect(Set(facts.violations) == Set(reference.violations))
+            #expect(Set(facts.accidents) == Set(reference.accidents))
+            #expect(Set(facts.activities) == Set(reference.activities))
+            #expect(Set(facts.notices) == Set(reference.notices))
+            #expect(Set(facts.peerScores) == Set(reference.peerScores))
+
+            let submissions = Fixtures.samplePaths("valid").map { Fixtures.submission("valid/" + URL(fileURLWithPath: $0).lastPathComponent) }
+            #expect(facts.submissions.count == 12)
+            #expect(facts.notices.count == submissions.count { $0.kind == .hazardRectification })
+            #expect(facts.accidents.count == submissions.reduce(0) { $0 + ($1.assessment?.accidentSummary.accidents.count ?? 0) })
+            #expect(facts.peerScores.count == submissions.count { $0.kind == .ankangCupAssessment })
+            let tiers = facts.submissions.compactMap(\.tier)
+            #expect(tiers.count == submissions.count { $0.kind == .monitoringRecord })
+            #expect(Set(tiers) == Set(submissions.compactMap { $0.monitoring?.tier.level }))
+            // The escalated sample's hazards carry the escalation; its notice names where it went.
+            let escalated = try #require(facts.notices.first { $0.escalatedOn != nil })
+            #expect(escalated.escalatedTo?.isEmpty == false)
+            #expect(facts.hazards.contains { $0.escalated })
+            // A slice narrows every table to the enterprise.
+            let one = try #require(facts.enterprises.first)
+            var narrow = scope
+            narrow.enterprise = one.name
+            let sliced = try await store.reportFacts(narrow)
+            #expect(sliced.enterprises == [one])
+            #expect(sliced.submissions.allSatisfy { $0.enterpriseKey == one.key } && !sliced.submissions.isEmpty)
+            #expect(sliced.hazards.allSatisfy { $0.enterpriseKey == one.key })
+        }
+    }
+
+    /// Runs `body` on a fresh SQLite store holding the valid samples.
+    private static func withSQLiteSamples<T>(_ body: (any InspectionStore) async throws -> T) async throws -> T {
+        let database = try Backend.sqlite.makeDatabase()
+        defer { database.drop() }
+        return try await database.withStore { store in
+            try await store.migrate()
+            _ = try await store.record(Fixtures.validIntakes(store: store))
+            return try await body(store)
         }
     }
 }

@@ -12,6 +12,7 @@ struct SQLiteStoreTests {
     @Test func concurrentWritersNeverDuplicate() async throws { try await StoreContract.concurrentWritersNeverDuplicate(.sqlite) }
     @Test func migrationsAreIdempotent() async throws { try await StoreContract.migrationsAreIdempotent(.sqlite) }
     @Test func statsCountEveryTable() async throws { try await StoreContract.statsCountEveryTable(.sqlite) }
+    @Test func reportFactsMatchTheSamples() async throws { try await StoreContract.reportFactsMatchTheSamples(.sqlite) }
 }
 
 /// The storage contract against PostgreSQL store.
@@ -26,4 +27,5 @@ struct PostgresStoreTests {
     @Test func concurrentWritersNeverDuplicate() async throws { try await StoreContract.concurrentWritersNeverDuplicate(.postgres) }
     @Test func migrationsAreIdempotent() async throws { try await StoreContract.migrationsAreIdempotent(.postgres) }
     @Test func statsCountEveryTable() async throws { try await StoreContract.statsCountEveryTable(.postgres) }
+    @Test func reportFactsMatchTheSamples() async throws { try await StoreContract.reportFactsMatchTheSamples(.postgres) }
 }
