@@ -93,7 +93,14 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AnkangStoreTests", dependencies: ["AnkangStore", "AnkangScoring", "AnkangIntake", "AnkangDocuments"]),
-        .testTarget(name: "AnkangReportsTests", dependencies: ["AnkangReports", "AnkangStore", "AnkangIntake", "AnkangDocuments"]),
+        .testTarget(
+            name: "AnkangReportsTests",
+            dependencies: [
+                "AnkangReports", "AnkangStore", "AnkangIntake", "AnkangDocuments",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Golden"]
+        ),
         .testTarget(name: "AnkangCLITests", dependencies: ["ankang"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1654,6 +1654,9 @@ def main() -> int:
     parser.add_argument("--out", type=Path, required=True, help="output directory (created if missing)")
     parser.add_argument("--start-index", type=int, default=0, help="index of the first file (for generating in chunks)")
     parser.add_argument("--enterprises", type=int, default=200, help="size of the enterprise pool (default 200)")
+    parser.add_argument("--size-scale", type=float, default=1.0, metavar="F",
+                        help="scale the target file sizes by F (default 1: 8–30 KB); 0.25 gives small files with a few "
+                             "hazards each, as report datasets want. Only the sizes change, not the random draws.")
     parser.add_argument("--zoned-dates", type=str, default="0", metavar="SHARE",
                         help="share of the otherwise valid files whose xs:date values carry a time zone, as Java (JAXB) "
                              "clients write them (2011-06-01+08:00); the schemas refuse that, so these files are "
@@ -1693,7 +1696,7 @@ def main() -> int:
         ent = rng.choice(enterprises)
         style = choose_style(rng)
         # Bytes per UTF-8 byte, roughly, so that files in other encodings also land in 8–30 KB.
-        scale = {"GB18030": 0.72, "GBK": 0.72, "GB2312": 0.72, "UTF-16LE": 1.12}.get(style.encoding, 1.0)
+        scale = {"GB18030": 0.72, "GBK": 0.72, "GB2312": 0.72, "UTF-16LE": 1.12}.get(style.encoding, 1.0) / args.size_scale
         day = random_date(rng, dt.date(2011, 1, 4), dt.date(2012, 12, 28))
         catalogue = catalogues[day.year]
         if kind == MONITORING:
@@ -1730,7 +1733,7 @@ def main() -> int:
         if data is None:  # a defect's text the legacy encoding lacks
             style = utf8_of(style)
             data = encode(text, style)
-        if not defect and not (MIN_BYTES <= len(data) <= MAX_BYTES):
+        if not defect and args.size_scale == 1.0 and not (MIN_BYTES <= len(data) <= MAX_BYTES):
             print(f"gen-corpus: warning: file {index} is {len(data)} bytes", file=sys.stderr)
         file_kind = root.tag
         name = f"{index:06d}-{file_kind}.xml"

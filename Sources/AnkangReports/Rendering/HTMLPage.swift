@@ -1,4 +1,5 @@
-/// A self-contained HTML page: inline CSS (screen and A4 print), no scripts, no network.
+/// A self-contained HTML page: inline CSS (screen and A4 print), no scripts, no network (its content
+/// security policy forbids loading anything, so a browser would report any attempt).
 struct HTMLPage {
     let language: ReportLanguage
     let title: String
@@ -79,6 +80,7 @@ struct HTMLPage {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
         <title>\(Self.text(title))</title>
         <style>
         \(Self.style)\(extraStyle)
@@ -143,4 +145,7 @@ extension SheetCell {
         default: plainText
         }
     }
+
+    /// ``displayText``, or a dash for no value (in cards and sentences, where a blank reads as a gap).
+    var shown: String { displayText.isEmpty ? "—" : displayText }
 }

@@ -6,7 +6,7 @@ extension Scorecard {
     func html(_ language: ReportLanguage) -> String {
         let l = language
         let tables = tables(language)
-        func table(_ zh: String) -> ReportTable? { tables.first { $0.title.zh == zh } }
+        func table(_ en: String) -> ReportTable? { tables.first { $0.title.en == en } }
         var page = HTMLPage(language: language, title: l.pick("企业安全评分卡", "Enterprise safety scorecard") + " · \(enterprise.name) · \(period.label)",
                             extraStyle: Self.style)
 
@@ -20,15 +20,15 @@ extension Scorecard {
 
         let score = assessment?.score
         page.cards([
-            (l.pick("安康杯总分", "Ankang Cup total"), score.map { SheetCell.decimal($0.total).displayText } ?? "—",
+            (l.pick("安康杯总分", "Ankang Cup total"), score.map { SheetCell.decimal($0.total).shown } ?? "—",
              score.map { l.pick($0.grade.label) }),
             (l.pick("本单位排名", "Rank in unit"), rankInUnit.map { "\($0.position)/\($0.of)" } ?? "—", rankInUnit?.within),
             (l.pick("行业排名", "Rank in industry"), rankInIndustry.map { "\($0.position)/\($0.of)" } ?? "—", rankInIndustry?.within),
-            (l.pick("监控覆盖率", "Monitoring coverage"), SheetCell.fraction(monitoring.coverageRate).displayText, nil),
+            (l.pick("监控覆盖率", "Monitoring coverage"), SheetCell.fraction(monitoring.coverageRate).shown, nil),
             (l.pick("未销号隐患", "Open hazards"), "\(openHazards.general + openHazards.major)",
              openHazards.major > 0 ? l.pick("含重大 \(openHazards.major)", "\(openHazards.major) major") : nil),
             (l.pick("逾期", "Overdue"), "\(openHazards.overdue)", nil),
-            (l.pick("整改率", "Rectification rate"), SheetCell.fraction(rectification.rectificationRate).displayText, nil),
+            (l.pick("整改率", "Rectification rate"), SheetCell.fraction(rectification.rectificationRate).shown, nil),
             (l.pick("“十个一”", "\"Ten ones\""), "\(activities.completed)/10", nil),
             (l.pick("事故", "Accidents"), "\(accidents.count)", nil),
         ])
@@ -42,27 +42,27 @@ extension Scorecard {
                              valueSuffix: "%"),
                 labels: categories.map { "\($0.code) \(l.pick($0.name))" }, values: categories.map { $0.ratePercent ?? 0 }),
                 caption: l.pick("各类得分率；门槛 80%。", "Rate per category; the gate is 80 %."))
-            var facts = [l.pick("鼓励加分 ", "Bonus ") + SheetCell.decimal(score.bonus.granted).displayText]
+            var facts = [l.pick("鼓励加分 ", "Bonus ") + SheetCell.decimal(score.bonus.granted).shown]
             facts.append(score.vetoes.isEmpty ? l.pick("无否决事项", "no veto") : l.pick("否决 \(score.vetoes.count) 项", "\(score.vetoes.count) veto(es)"))
             facts.append(score.eligibleAwards.isEmpty ? l.pick("不具备评奖资格", "not eligible for awards")
                          : l.pick("可评：", "eligible: ") + score.eligibleAwards.map { l.pick($0.label) }.joined(separator: "、"))
             page.paragraph(facts.joined(separator: " · "))
-            if let vetoes = table("否决事项"), !vetoes.rows.isEmpty { page.table(vetoes, compact: true) }
+            if let vetoes = table("Vetoes"), !vetoes.rows.isEmpty { page.table(vetoes, compact: true) }
         } else {
             page.paragraph(l.pick("本期无安康杯考核记录。", "No Ankang Cup assessment in this period."), className: "empty")
         }
         page.heading("得分趋势", "Score trend", level: 3)
         page.raw(SVGChart.sparkline(id: "trend", title: l.pick("近期总分", "Recent totals"), values: scoreTrend.map(\.total), width: 240, height: 40))
-        page.raw("<p class=\"method\">" + scoreTrend.map { "\($0.period): \($0.total.map { SheetCell.decimal($0).displayText } ?? "—")" }
+        page.raw("<p class=\"method\">" + scoreTrend.map { "\($0.period): \($0.total.map { SheetCell.decimal($0).shown } ?? "—")" }
             .joined(separator: " · ") + "</p>\n")
         page.raw("</section>\n<section>\n")
         page.heading("“1+3”监控", "\"1+3\" monitoring", level: 3)
-        if let coverage = table("“1+3”监控覆盖") { page.table(coverage, compact: true) }
-        page.paragraph(l.pick("整改率 ", "Rectification ") + SheetCell.fraction(rectification.rectificationRate).displayText
-                       + " · " + l.pick("按期 ", "on time ") + SheetCell.fraction(rectification.onTimeRate).displayText
-                       + " · " + l.pick("中位整改天数 ", "median days to close ") + SheetCell.decimal(rectification.medianDaysToClose).displayText
+        if let coverage = table("\"1+3\" monitoring coverage") { page.table(coverage, compact: true) }
+        page.paragraph(l.pick("整改率 ", "Rectification ") + SheetCell.fraction(rectification.rectificationRate).shown
+                       + " · " + l.pick("按期 ", "on time ") + SheetCell.fraction(rectification.onTimeRate).shown
+                       + " · " + l.pick("中位整改天数 ", "median days to close ") + SheetCell.decimal(rectification.medianDaysToClose).shown
                        + " · " + l.pick("“三违” \(violations) 人次", "\(violations) violations")
-                       + " (" + SheetCell.decimal(violationsPer100Workers).displayText + l.pick(" /百人)", " per 100 workers)"))
+                       + " (" + SheetCell.decimal(violationsPer100Workers).shown + l.pick(" /百人)", " per 100 workers)"))
         page.heading("“十个一”活动", "\"Ten ones\" activities", level: 3)
         page.paragraph(l.pick("已开展 \(activities.completed)/10 项", "\(activities.completed) of 10 held")
                        + (activities.codes.isEmpty ? "" : "（\(activities.codes.joined(separator: " "))）")
@@ -70,11 +70,11 @@ extension Scorecard {
         page.raw("</section>\n</div>\n")
 
         page.heading("最早未销号隐患", "Oldest open hazards", level: 3)
-        if let oldest = table("最早未销号隐患") { page.table(oldest, compact: true) }
+        if let oldest = table("Oldest open hazards") { page.table(oldest, compact: true) }
         page.heading("整改通知/建议书及企业答复", "Rectification notices and replies", level: 3)
-        if let notices = table("未结整改通知/建议书") { page.table(notices, compact: true) }
+        if let notices = table("Open rectification notices") { page.table(notices, compact: true) }
         page.heading("事故", "Accidents", level: 3)
-        if let accidents = table("事故") { page.table(accidents, compact: true) }
+        if let accidents = table("Accidents") { page.table(accidents, compact: true) }
         return page.document
     }
 
@@ -111,7 +111,7 @@ extension Watchlist {
                  + "<th>\(HTMLPage.text(l.pick("等级", "Grade")))</th></tr></thead>\n<tbody>\n")
         for card in scorecards {
             page.raw("<tr><td><a href=\"\(HTMLPage.text(card.file))\">\(HTMLPage.text(card.name))</a></td>"
-                     + "<td class=\"n\">\(HTMLPage.text(SheetCell.decimal(card.total).displayText))</td><td>\(HTMLPage.text(card.grade ?? ""))</td></tr>\n")
+                     + "<td class=\"n\">\(HTMLPage.text(SheetCell.decimal(card.total).shown))</td><td>\(HTMLPage.text(card.grade ?? ""))</td></tr>\n")
         }
         page.raw("</tbody></table>\n")
         return page.document

@@ -5,7 +5,7 @@ extension TrendReport {
     func html(_ language: ReportLanguage) -> String {
         let l = language
         let tables = tables(language)
-        func table(_ index: Int) -> ReportTable { tables[index] }
+        func table(_ en: String) -> ReportTable { tables.first { $0.title.en == en }! }
         let slice = scope.orgPath.isEmpty ? l.pick("全市", "Whole city") : scope.orgPath.joined(separator: " / ")
         var page = HTMLPage(language: language, title: l.pick("隐患趋势分析", "Hazard trend report") + " \(scope.from)–\(scope.to)")
 
@@ -22,9 +22,9 @@ extension TrendReport {
             (l.pick("已销号", "Closed"), "\(performance.closed)", nil),
             (l.pick("期末未销号", "Open at end"), "\(lastOpen)", nil),
             (l.pick("逾期未整改", "Overdue"), "\(overdue.count)", overdue.isEmpty ? nil : l.pick("需督办", "needs follow-up")),
-            (l.pick("整改率", "Rectification rate"), SheetCell.fraction(performance.rectificationRate).displayText, nil),
-            (l.pick("按期整改率", "On-time rate"), SheetCell.fraction(performance.onTimeRate).displayText, nil),
-            (l.pick("整改天数中位数", "Median days to close"), SheetCell.decimal(performance.medianDaysToClose).displayText, nil),
+            (l.pick("整改率", "Rectification rate"), SheetCell.fraction(performance.rectificationRate).shown, nil),
+            (l.pick("按期整改率", "On-time rate"), SheetCell.fraction(performance.onTimeRate).shown, nil),
+            (l.pick("整改天数中位数", "Median days to close"), SheetCell.decimal(performance.medianDaysToClose).shown, nil),
             (l.pick("“三违”人次", "Violations"), "\(violations.total)", nil),
             (l.pick("事故", "Accidents"), "\(accidents.total)", nil),
         ])
@@ -32,20 +32,28 @@ extension TrendReport {
         // Volume.
         page.heading("隐患数量趋势", "Volume by period")
         let labels = buckets.map(\.period.label)
+        page.raw("<div class=\"grid\">\n")
         page.figure(SVGChart.lines(
-            ChartOptions(id: "volume", title: l.pick("隐患数量趋势", "Hazards by period")), categories: labels,
+            ChartOptions(id: "volume", title: l.pick("发现与销号", "Found and closed"), width: 520), categories: labels,
             series: [
                 ChartSeries(name: l.pick("发现", "Found"), values: buckets.map { Double($0.found) }),
                 ChartSeries(name: l.pick("销号", "Closed"), values: buckets.map { Double($0.closed) }),
-                ChartSeries(name: l.pick("期末未销号", "Open at end"), values: buckets.map { $0.period.from <= scope.asOf ? Double($0.openAtEnd) : nil }),
                 ChartSeries(name: l.pick("上年同期发现", "Found a year earlier"), values: buckets.map { Double($0.foundYearEarlier) }),
-            ], dashed: [3]),
-            caption: l.pick("虚线为上年同期发现数。", "Dashed: hazards found in the same period a year earlier."))
+            ], dashed: [2]),
+            caption: l.pick("每期发现与销号的隐患；虚线为上年同期发现数。", "Hazards found and closed per period; dashed: found a year earlier."))
+        page.figure(SVGChart.lines(
+            ChartOptions(id: "open", title: l.pick("期末未销号", "Open at period end"), width: 520), categories: labels,
+            series: [
+                ChartSeries(name: l.pick("期末未销号", "Open at end"), values: buckets.map { $0.period.from <= scope.asOf ? Double($0.openAtEnd) : nil }),
+                ChartSeries(name: l.pick("上年同期", "A year earlier"), values: buckets.map { Double($0.openAtEndYearEarlier) }),
+            ], dashed: [1]),
+            caption: l.pick("各期期末尚未复查销号的隐患；虚线为上年同期。", "Hazards not closed at each period's end; dashed: a year earlier."))
+        page.raw("</div>\n")
         page.raw("<div class=\"table-wrap\">")
-        page.table(table(1), compact: true)
+        page.table(table("Volume by period"), compact: true)
         page.raw("</div>\n")
         page.heading("趋势检验", "Trend tests", level: 3)
-        page.table(table(14), compact: true)
+        page.table(table("Trend tests (Mann–Kendall, α = 0.05)"), compact: true)
         page.paragraph(l.pick(
             "Mann–Kendall 检验（双侧，α = 0.05，含结值校正与连续性校正）；Sen 斜率为每期变化量。少于 4 期不作结论。",
             "Mann–Kendall test (two-sided, α = 0.05, with tie and continuity corrections); Sen's slope is the change per period. No verdict below 4 periods."),
@@ -74,11 +82,11 @@ extension TrendReport {
         }
         page.heading("按乡镇·园区·系统", "By township, park or system", level: 3)
         page.raw("<div class=\"table-wrap\">")
-        page.table(table(3))
+        page.table(table("By township, park or system"))
         page.raw("</div>\n")
         page.heading("按企业", "By enterprise", level: 3)
         page.raw("<div class=\"table-wrap\">")
-        page.table(table(4), limit: 20)
+        page.table(table("By enterprise"), limit: 20)
         page.raw("</div>\n")
 
         // Performance.
@@ -89,11 +97,11 @@ extension TrendReport {
             className: "method")
         page.heading("逾期未整改隐患", "Overdue hazards", level: 3)
         page.raw("<div class=\"table-wrap\">")
-        page.table(table(5), limit: 30, compact: true)
+        page.table(table("Overdue hazards"), limit: 30, compact: true)
         page.raw("</div>\n")
         page.heading("重大隐患（挂牌督办或未销号）", "Major hazards (escalated or open)", level: 3)
         page.raw("<div class=\"table-wrap\">")
-        page.table(table(6), limit: 30, compact: true)
+        page.table(table("Major hazards (escalated or open)"), limit: 30, compact: true)
         page.raw("</div>\n")
 
         // Recurrence.
@@ -105,16 +113,16 @@ extension TrendReport {
                 values: recurringItems.map { Double($0.failures) }),
                 caption: l.pick("检查结果为“不符合”的次数（前十）。", "Times judged non-compliant (top 10)."))
         }
-        page.table(table(7), compact: true)
+        page.table(table("Most failed checklist items (top 10)"), compact: true)
         page.heading("连续三期及以上不合格", "Same item failed three periods running", level: 3)
-        page.table(table(8), limit: 30, compact: true)
+        page.table(table("Same item failed three periods running"), limit: 30, compact: true)
 
         // Behaviour and outcomes.
         page.heading("“三违”与事故", "Violations and accidents")
         page.raw("<div class=\"grid\">\n<div>")
-        page.table(table(9), compact: true)
+        page.table(table("Violations (三违)"), compact: true)
         page.raw("</div>\n<div>")
-        page.table(table(10), compact: true)
+        page.table(table("Accidents"), compact: true)
         page.raw("</div>\n</div>\n")
 
         // Coverage.
@@ -127,9 +135,9 @@ extension TrendReport {
             ]),
             caption: l.pick("应交 = 单位数 × 期内应交次数（班组每个工作日、车间每周、企业每月，按评分方案配置）。",
                             "Expected = units × slots in the period (per the profile: teams every working day, workshops weekly, the enterprise monthly)."))
-        page.table(table(11), compact: true)
+        page.table(table("\"1+3\" monitoring coverage"), compact: true)
         page.heading("监控记录缺交", "Missing monitoring records", level: 3)
-        page.table(table(12), limit: 20, compact: true)
+        page.table(table("Missing monitoring records"), limit: 20, compact: true)
         return page.document
     }
 }
