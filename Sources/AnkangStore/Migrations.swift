@@ -19,7 +19,7 @@ struct Migration: Sendable {
 
 enum Migrations {
     /// Every migration, in order. Append; never edit one that has shipped.
-    static let all: [Migration] = [initialSchema, reportFacts]
+    static let all: [Migration] = [initialSchema, reportFacts, hazardState]
 
     /// The latest version this program knows.
     static var latest: Int { all.last?.version ?? 0 }
@@ -484,5 +484,48 @@ enum Migrations {
                    (model_json->'body'->'document'->'escalation'->>'date')::date, model_json->'body'->'document'->'escalation'->>'to'
             FROM submissions WHERE kind = 'hazardRectification'
             """,
+        ])
+
+    /// Each current hazard's derived state, kept up to date at write time (``HazardState``) so that reads do
+    /// not evaluate the `hazard_status` view, which stays the definition: `db check` compares the two.
+    static let hazardState = Migration(
+        version: 3, name: "hazard state",
+        sqlite: [
+            """
+            CREATE TABLE hazard_state (
+                submission_id TEXT NOT NULL,
+                hazard_id TEXT NOT NULL,
+                enterprise_key TEXT NOT NULL,
+                found_date TEXT NOT NULL,
+                deadline TEXT,
+                responsible_person TEXT,
+                status TEXT NOT NULL,
+                closed_date TEXT,
+                latest_rectification TEXT,
+                escalated INTEGER NOT NULL,
+                PRIMARY KEY (submission_id, hazard_id))
+            """,
+            "CREATE INDEX hazard_state_found ON hazard_state(found_date)",
+            "CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise_key, found_date)",
+            "INSERT INTO hazard_state \(HazardState.select(.sqlite, where: "1 = 1"))",
+        ],
+        postgres: [
+            """
+            CREATE TABLE hazard_state (
+                submission_id uuid NOT NULL,
+                hazard_id text NOT NULL,
+                enterprise_key text NOT NULL,
+                found_date date NOT NULL,
+                deadline date,
+                responsible_person text,
+                status text NOT NULL,
+                closed_date date,
+                latest_rectification uuid,
+                escalated boolean NOT NULL,
+                PRIMARY KEY (submission_id, hazard_id))
+            """,
+            "CREATE INDEX hazard_state_found ON hazard_state(found_date)",
+            "CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise_key, found_date)",
+            "INSERT INTO hazard_state \(HazardState.select(.postgres, where: "true"))",
         ])
 }

@@ -273,6 +273,44 @@ public final class PostgresStore: InspectionStore {
 
     private static let receiptColumns = "id, sha256, kind, enterprise_key, ingested_at, seq, supersedes, score_total, grade"
 
+    /// The hazard keys `$1` (submission ids) and `$2` (hazard ids), as a relation `k(sid, hid)`.
+    private static let hazardKeys = "SELECT sid::uuid, hid FROM unnest($1::text[], $2::text[]) AS k(sid, hid)"
+
+    /// Recomputes the state of the hazards the submissions just written may change (``HazardState``). Each
+    /// hazard is locked first (a transaction-scoped advisory lock, in key order), so two writers touching
+    /// the same hazard recompute it one after the other, the second seeing the first's rows.
+    private static func refreshHazardState(_ rows: [FactRows], connection: PostgresConnection, logger: Logger) async throws {
+        var keys = Set(rows.flatMap(HazardState.keys(of:)))
+        let superseded = rows.compactMap { $0.submission.supersedes.flatMap(UUID.init(uuidString:)) }
+        if !superseded.isEmpty {
+            let sql = HazardState.supersededKeys(.postgres).replacingOccurrences(of: "= $1", with: "= ANY($1::uuid[])")
+            var binds = PostgresBindings()
+            binds.append(superseded)
+            for try await (id, hazard) in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+                .decode((UUID, String).self) {
+                keys.insert(HazardState.Key(submissionID: id.lowercased, hazardID: hazard))
+            }
+        }
+        guard !keys.isEmpty else { return }
+        let sorted = keys.sorted()
+        func bindings() -> PostgresBindings {
+            var binds = PostgresBindings()
+            binds.append(sorted.map(\.submissionID))
+            binds.append(sorted.map(\.hazardID))
+            return binds
+        }
+        try await connection.query(PostgresQuery(unsafeSQL: """
+            SELECT pg_advisory_xact_lock(hashtext(sid || '/' || hid))
+            FROM (SELECT sid, hid FROM unnest($1::text[], $2::text[]) AS k(sid, hid) ORDER BY sid, hid) ordered
+            """, binds: bindings()), logger: logger)
+        try await connection.query(PostgresQuery(unsafeSQL: """
+            DELETE FROM hazard_state WHERE (submission_id, hazard_id) IN (\(hazardKeys))
+            """, binds: bindings()), logger: logger)
+        try await connection.query(PostgresQuery(unsafeSQL: """
+            INSERT INTO hazard_state (\(HazardState.columns)) \(HazardState.select(.postgres, where: "(h.submission_id, h.hazard_id) IN (\(hazardKeys))"))
+            """, binds: bindings()), logger: logger)
+    }
+
     public func record(_ batch: [Intake]) async throws(StoreError) -> [IngestOutcome] {
         let now = Timestamp.text(Date())
         // Flatten and encode outside the transaction; the first intake of each id is its candidate row.
@@ -361,6 +399,7 @@ public final class PostgresStore: InspectionStore {
             var binds = PostgresBindings()
             binds.append(try Self.json(latest.values.sorted { $0.key < $1.key }))
             try await connection.query(PostgresQuery(unsafeSQL: upsertEnterprises, binds: binds), logger: logger)
+            try await refreshHazardState(insertedRows, connection: connection, logger: logger)
         }
 
         // Classify every intake; refused bytes (rejections and conflicts) go to the quarantine.
@@ -500,22 +539,23 @@ public final class PostgresStore: InspectionStore {
             var binds = PostgresBindings()
             if let key = query.enterpriseKey {
                 binds.append(key)
-                conditions.append("enterprise_key = $\(binds.count)")
+                conditions.append("st.enterprise_key = $\(binds.count)")
             }
             if let from = query.from {
                 binds.append(from.isoString)
-                conditions.append("found_date >= $\(binds.count)::date")
+                conditions.append("st.found_date >= $\(binds.count)::date")
             }
             if let to = query.to {
                 binds.append(to.isoString)
-                conditions.append("found_date <= $\(binds.count)::date")
+                conditions.append("st.found_date <= $\(binds.count)::date")
             }
             let sql = """
-                SELECT submission_id, hazard_id, enterprise_key, grade, nature, accident_type, checklist_item, category, location,
-                       description, found_date::text, deadline::text, responsible_person, status, closed_date::text, latest_rectification
-                FROM hazard_status
+                SELECT st.submission_id, st.hazard_id, st.enterprise_key, h.grade, h.nature, h.accident_type, h.checklist_item, h.category,
+                       h.location, h.description, st.found_date::text, st.deadline::text, st.responsible_person, st.status, st.closed_date::text,
+                       st.latest_rectification
+                FROM hazard_state st JOIN hazards h ON h.submission_id = st.submission_id AND h.hazard_id = st.hazard_id
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-                ORDER BY found_date, submission_id::text, hazard_id
+                ORDER BY st.found_date, st.submission_id::text, st.hazard_id
                 """
             var records: [HazardRecord] = []
             for try await row in try await client.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
@@ -575,7 +615,7 @@ public final class PostgresStore: InspectionStore {
             ).decode(Int.self) { superseded = count }
             var byStatus: [String: Int] = [:]
             for try await (status, count) in try await client.query(
-                "SELECT status, COUNT(*) FROM hazard_status GROUP BY status", logger: logger
+                "SELECT status, COUNT(*) FROM hazard_state GROUP BY status", logger: logger
             ).decode((String, Int).self) { byStatus[status] = count }
             var version = 0
             for try await latest in try await client.query("SELECT MAX(version) FROM schema_migrations", logger: logger).decode(Int?.self) {
@@ -599,6 +639,10 @@ public final class PostgresStore: InspectionStore {
                 "SELECT sha256 FROM quarantine WHERE encode(sha256(raw), 'hex') <> sha256", logger: logger
             ).decode(String.self) {
                 problems.append("quarantine \(sha): stored bytes do not match their sha256")
+            }
+            for try await (id, hazard) in try await client.query(PostgresQuery(unsafeSQL: HazardState.staleRows(.postgres)), logger: logger)
+                .decode((UUID, String).self) {
+                problems.append("hazard_state: \(id.lowercased)/\(hazard) differs from the hazard_status view")
             }
             return problems
         }

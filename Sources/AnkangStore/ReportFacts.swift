@@ -302,18 +302,14 @@ struct ReportQueries {
         let (conditions, arguments) = slice(submission: "s", after: 2)
         return ReportQuery(
             sql: """
-                SELECT \(t("h.submission_id")), h.hazard_id, h.enterprise_key, s.workshop, s.team, h.grade, h.nature, h.accident_type,
-                       h.checklist_item, h.category, h.location, h.description, \(t("h.found_date")), \(t("h.deadline")),
-                       h.responsible_person, h.status, \(t("h.closed_date")),
-                       \(t("""
-                           EXISTS (SELECT 1 FROM rectification_findings f JOIN notices n ON n.submission_id = f.submission_id
-                                   WHERE f.hazard_submission_id = h.submission_id AND f.hazard_id = h.hazard_id
-                                     AND n.escalation_date IS NOT NULL)
-                           """))
-                FROM hazard_status h JOIN submissions s ON s.id = h.submission_id JOIN enterprises e ON e.key = h.enterprise_key
-                WHERE h.found_date <= \(dialect.placeholder(1, date: true))
-                  AND (h.closed_date IS NULL OR h.closed_date >= \(dialect.placeholder(2, date: true)))\(conditions)
-                ORDER BY h.found_date, h.submission_id, h.hazard_id
+                SELECT \(t("st.submission_id")), st.hazard_id, st.enterprise_key, s.workshop, s.team, h.grade, h.nature, h.accident_type,
+                       h.checklist_item, h.category, h.location, h.description, \(t("st.found_date")), \(t("st.deadline")),
+                       st.responsible_person, st.status, \(t("st.closed_date")), \(t("st.escalated"))
+                FROM hazard_state st JOIN hazards h ON h.submission_id = st.submission_id AND h.hazard_id = st.hazard_id
+                JOIN submissions s ON s.id = st.submission_id JOIN enterprises e ON e.key = st.enterprise_key
+                WHERE st.found_date <= \(dialect.placeholder(1, date: true))
+                  AND (st.closed_date IS NULL OR st.closed_date >= \(dialect.placeholder(2, date: true)))\(conditions)
+                ORDER BY st.found_date, st.submission_id, st.hazard_id
                 """,
             arguments: [scope.to.isoString, scope.from.isoString] + arguments,
             decode: { c in
@@ -392,7 +388,7 @@ struct ReportQueries {
                 SELECT \(t("n.submission_id")), n.enterprise_key, n.notice_no, n.kind, \(t("n.issued_date")), \(t("n.reply_date")),
                        \(t("n.escalation_date")), n.escalated_to,
                        \(t("""
-                           (SELECT COUNT(*) FROM rectification_findings f JOIN hazard_status h
+                           (SELECT COUNT(*) FROM rectification_findings f JOIN hazard_state h
                               ON h.submission_id = f.hazard_submission_id AND h.hazard_id = f.hazard_id
                             WHERE f.submission_id = n.submission_id AND h.status <> 'closed')
                            """))

@@ -237,7 +237,27 @@ public final class SQLiteStore: InspectionStore {
                 row.submissionId, row.enterpriseKey, row.noticeNo, row.kind, row.issuedDate, row.replyDate, row.escalationDate, row.escalatedTo,
             ])
         }
+        try refreshHazardState(rows, db)
         return .accepted(receipt)
+    }
+
+    /// Recomputes the state of the hazards the submission just written may change (``HazardState``).
+    private static func refreshHazardState(_ rows: FactRows, _ db: Database) throws {
+        var keys = Set(HazardState.keys(of: rows))
+        if let superseded = rows.submission.supersedes {
+            for row in try Row.fetchAll(db.cachedStatement(sql: HazardState.supersededKeys(.sqlite)), arguments: [superseded, superseded]) {
+                keys.insert(HazardState.Key(submissionID: row[0], hazardID: row[1]))
+            }
+        }
+        guard !keys.isEmpty else { return }
+        let delete = try db.cachedStatement(sql: "DELETE FROM hazard_state WHERE submission_id = ? AND hazard_id = ?")
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO hazard_state (\(HazardState.columns)) \(HazardState.select(.sqlite, where: "h.submission_id = ? AND h.hazard_id = ?"))
+            """)
+        for key in keys.sorted() {
+            try delete.execute(arguments: [key.submissionID, key.hazardID])
+            try insert.execute(arguments: [key.submissionID, key.hazardID])
+        }
     }
 
     private static func quarantine(_ file: RejectedFile, now: String, _ db: Database) throws -> QuarantineEntry {
@@ -329,21 +349,23 @@ public final class SQLiteStore: InspectionStore {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let key = query.enterpriseKey {
-            conditions.append("enterprise_key = ?")
+            conditions.append("st.enterprise_key = ?")
             _ = arguments.append(contentsOf: [key])
         }
         if let from = query.from {
-            conditions.append("found_date >= ?")
+            conditions.append("st.found_date >= ?")
             _ = arguments.append(contentsOf: [from.isoString])
         }
         if let to = query.to {
-            conditions.append("found_date <= ?")
+            conditions.append("st.found_date <= ?")
             _ = arguments.append(contentsOf: [to.isoString])
         }
         let sql = """
-            SELECT * FROM hazard_status
+            SELECT h.*, st.deadline AS current_deadline, st.responsible_person AS current_responsible, st.status, st.closed_date,
+                   st.latest_rectification
+            FROM hazard_state st JOIN hazards h ON h.submission_id = st.submission_id AND h.hazard_id = st.hazard_id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY found_date, submission_id, hazard_id
+            ORDER BY st.found_date, st.submission_id, st.hazard_id
             """
         let frozen = arguments
         return try await run {
@@ -354,7 +376,7 @@ public final class SQLiteStore: InspectionStore {
                         grade: Self.value(row["grade"]), nature: Self.value(row["nature"]), accidentType: Self.value(row["accident_type"]),
                         checklistItem: row["checklist_item"], category: row["category"], location: row["location"],
                         description: row["description"], foundOn: Self.civilDate(row["found_date"]),
-                        deadline: (row["deadline"] as String?).flatMap(CivilDate.init(iso:)), responsiblePerson: row["responsible_person"],
+                        deadline: (row["current_deadline"] as String?).flatMap(CivilDate.init(iso:)), responsiblePerson: row["current_responsible"],
                         status: Self.value(row["status"]), closedOn: (row["closed_date"] as String?).flatMap(CivilDate.init(iso:)),
                         latestRectification: (row["latest_rectification"] as String?).flatMap(UUID.init(uuidString:)))
                 }
@@ -395,7 +417,7 @@ public final class SQLiteStore: InspectionStore {
                     SELECT COUNT(*) FROM submissions s WHERE EXISTS (SELECT 1 FROM submissions c WHERE c.supersedes = s.id)
                     """) ?? 0
                 var byStatus: [String: Int] = [:]
-                for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM hazard_status GROUP BY status") {
+                for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM hazard_state GROUP BY status") {
                     byStatus[row["status"]] = row["n"]
                 }
                 let version = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM schema_migrations") ?? 0
@@ -408,10 +430,13 @@ public final class SQLiteStore: InspectionStore {
         try await run {
             try await pool.read { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+                let stale = try Row.fetchAll(db, sql: HazardState.staleRows(.sqlite)).map { row in
+                    "hazard_state: \(row[0] as String? ?? "?")/\(row[1] as String? ?? "?") differs from the hazard_status view"
+                }
                 let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
                     "foreign key: \(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) → \(row[2] as String? ?? "?")"
                 }
-                return integrity + foreignKeys
+                return integrity + foreignKeys + stale
             }
         }
     }

@@ -1,0 +1,60 @@
+/// The `hazard_state` table: each current hazard's status, deadline, closing date and escalation, as the
+/// `hazard_status` view derives them, stored so that reports read a table instead of evaluating the view.
+///
+/// Kept up to date in the transaction that records a submission: the hazards it finds, the hazards its
+/// findings follow up, and, for a correction, those of the submission it supersedes are recomputed from the
+/// view (deleted, then inserted again if still current). A submission can only change the state of those
+/// hazards, so the table always equals the view; `integrityCheck()` verifies it.
+enum HazardState {
+    /// The columns of `hazard_state`, in order.
+    static let columns = """
+        submission_id, hazard_id, enterprise_key, found_date, deadline, responsible_person, status, closed_date, latest_rectification, escalated
+        """
+
+    /// `SELECT` of the state of the hazards matching `condition` (on the view's alias `h`), from the view.
+    static func select(_ dialect: SQLDialect, where condition: String) -> String {
+        let supersededNotice = "EXISTS (SELECT 1 FROM submissions x WHERE x.supersedes = f.submission_id)"
+        return """
+            SELECT h.submission_id, h.hazard_id, h.enterprise_key, h.found_date, h.deadline, h.responsible_person, h.status, h.closed_date,
+                   h.latest_rectification,
+                   EXISTS (SELECT 1 FROM rectification_findings f JOIN notices n ON n.submission_id = f.submission_id
+                           WHERE f.hazard_submission_id = h.submission_id AND f.hazard_id = h.hazard_id AND n.escalation_date IS NOT NULL
+                             AND NOT \(supersededNotice))
+            FROM hazard_status h WHERE \(condition)
+            """
+    }
+
+    /// The hazards a submission's rows may change: its own, and those its findings follow up.
+    static func keys(of rows: FactRows) -> [Key] {
+        rows.hazards.map { Key(submissionID: $0.submissionId, hazardID: $0.hazardId) }
+            + rows.findings.map { Key(submissionID: $0.hazardSubmissionId, hazardID: $0.hazardId) }
+    }
+
+    /// The hazards of a superseded submission and those its findings followed up, as a query with one
+    /// placeholder (the superseded id) repeated twice.
+    static func supersededKeys(_ dialect: SQLDialect) -> String {
+        let id = dialect == .sqlite ? "?" : "$1"
+        return """
+            SELECT submission_id, hazard_id FROM hazards WHERE submission_id = \(id)
+            UNION SELECT hazard_submission_id, hazard_id FROM rectification_findings WHERE submission_id = \(id)
+            """
+    }
+
+    /// Rows where the table and the view disagree (either way), as (submission id, hazard id) pairs.
+    static func staleRows(_ dialect: SQLDialect) -> String {
+        let view = select(dialect, where: dialect == .sqlite ? "1 = 1" : "true")
+        let table = "SELECT \(columns) FROM hazard_state"
+        return """
+            SELECT submission_id, hazard_id FROM (\(view) EXCEPT \(table)) a
+            UNION SELECT submission_id, hazard_id FROM (\(table) EXCEPT \(view)) b
+            """
+    }
+
+    /// A hazard's identity: the submission that found it and its id there.
+    struct Key: Hashable, Comparable, Sendable {
+        var submissionID: String
+        var hazardID: String
+
+        static func < (lhs: Key, rhs: Key) -> Bool { (lhs.submissionID, lhs.hazardID) < (rhs.submissionID, rhs.hazardID) }
+    }
+}
