@@ -98,9 +98,11 @@ public struct ScorecardRequest: Sendable, Hashable {
         self.today = today
     }
 
-    /// The facts to read for `enterprise` (nil: every enterprise, for `--all` and the watchlist).
+    /// The facts to read for `enterprise` (nil: every enterprise, for `--all` and the watchlist): its
+    /// submissions and notices over the trend's periods, its events of the period, and the city's scores of the period.
     public func scope(enterprise: String?, city: String? = nil) -> ReportScope {
-        ReportScope(from: period.trailing(trendPeriods)[0].from, to: period.to, city: city, enterprise: enterprise, withScoreDetails: true)
+        ReportScope(from: period.trailing(trendPeriods)[0].from, to: period.to, city: city, enterprise: enterprise, withScoreDetails: true,
+                    eventsFrom: period.from, peersFrom: period.from, withNotices: true)
     }
 }
 

@@ -60,12 +60,13 @@ public struct TrendRequest: Sendable, Hashable {
         self.today = today
     }
 
-    /// The facts to read: the period and the year before it (for the year-on-year columns).
+    /// The facts to read: hazards of the period and the year before it (for the year-on-year columns),
+    /// everything else of the period.
     public var scope: ReportScope {
         func part(_ index: Int) -> String? { orgPath.count > index && !orgPath[index].isEmpty ? orgPath[index] : nil }
         return ReportScope(
             from: from.sameDay(yearsEarlier: 1), to: to, city: part(0), jurisdictionUnit: part(1), enterprise: part(2), workshop: part(3),
-            team: part(4), industryPrefix: industry)
+            team: part(4), industryPrefix: industry, submissionsFrom: from, eventsFrom: from)
     }
 }
 

@@ -575,18 +575,24 @@ public final class PostgresStore: InspectionStore {
     }
 
     public func reportFacts(_ scope: ReportScope) async throws(StoreError) -> ReportFacts {
-        let client = client
-        let logger = logger
-        return try await run {
-            try await ReportQueries(scope: scope, dialect: .postgres).facts { sql, arguments in
-                var binds = PostgresBindings()
-                for argument in arguments { binds.append(argument) }
-                var rows: [[String?]] = []
-                for try await row in try await client.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
-                    rows.append(try row.map { try $0.decode(String?.self) })
-                }
-                return rows
+        try await run {
+            try await ReportQueries(scope: scope, dialect: .postgres).facts(from: Reader(client: client, logger: logger))
+        }
+    }
+
+    /// Runs report queries on the pool, decoding rows as they stream in.
+    private struct Reader: ReportRowReader {
+        let client: PostgresClient
+        let logger: Logger
+
+        func read<Fact: Sendable>(_ query: ReportQuery<Fact>) async throws -> [Fact] {
+            var binds = PostgresBindings()
+            for argument in query.arguments { binds.append(argument) }
+            var facts: [Fact] = []
+            for try await row in try await client.query(PostgresQuery(unsafeSQL: query.sql, binds: binds), logger: logger) {
+                facts.append(try query.decode(row.map { try $0.decode(String?.self) }))
             }
+            return facts
         }
     }
 

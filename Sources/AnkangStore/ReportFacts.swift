@@ -21,11 +21,20 @@ public struct ReportScope: Sendable, Hashable {
     public var industryPrefix: String?
     /// Also read each assessment's explained score (large; a scorecard needs it, a city-wide trend report does not).
     public var withScoreDetails: Bool
+    /// Submissions are read from this day (default `from`): a trend report needs hazards a year back, submissions not.
+    public var submissionsFrom: CivilDate?
+    /// Item results, violations, accidents, activities and notices are read from this day (default `from`).
+    public var eventsFrom: CivilDate?
+    /// Read every assessment score of the city from this day on, whatever the slice (for ranks); nil: none.
+    public var peersFrom: CivilDate?
+    /// Read the rectification notices issued in the window (a scorecard lists the open ones; a trend report has no use for them).
+    public var withNotices: Bool
 
     /// Creates a scope.
     public init(
         from: CivilDate, to: CivilDate, city: String? = nil, jurisdictionUnit: String? = nil, enterprise: String? = nil, workshop: String? = nil,
-        team: String? = nil, industryPrefix: String? = nil, withScoreDetails: Bool = false
+        team: String? = nil, industryPrefix: String? = nil, withScoreDetails: Bool = false, submissionsFrom: CivilDate? = nil,
+        eventsFrom: CivilDate? = nil, peersFrom: CivilDate? = nil, withNotices: Bool = false
     ) {
         self.from = from
         self.to = to
@@ -36,6 +45,10 @@ public struct ReportScope: Sendable, Hashable {
         self.team = team
         self.industryPrefix = industryPrefix
         self.withScoreDetails = withScoreDetails
+        self.submissionsFrom = submissionsFrom
+        self.eventsFrom = eventsFrom
+        self.peersFrom = peersFrom
+        self.withNotices = withNotices
     }
 }
 
@@ -56,10 +69,9 @@ public struct ReportFacts: Sendable, Hashable {
     public var accidents: [AccidentFact]
     /// "十个一" activities dated in the window.
     public var activities: [ActivityFact]
-    /// Rectification notices issued in the window.
+    /// Rectification notices issued in the window (with ``ReportScope/withNotices``).
     public var notices: [NoticeFact]
-    /// Every assessment score in the window across the city, whatever the slice (for ranks); read only
-    /// with ``ReportScope/withScoreDetails``.
+    /// Every assessment score across the city from ``ReportScope/peersFrom`` on, whatever the slice (for ranks).
     public var peerScores: [PeerScore]
 
     /// Creates facts.
@@ -217,6 +229,12 @@ enum SQLDialect {
     }
 }
 
+/// Runs report queries against one database.
+protocol ReportRowReader: Sendable {
+    /// The query's rows, decoded.
+    func read<Fact: Sendable>(_ query: ReportQuery<Fact>) async throws -> [Fact]
+}
+
 /// One query of the report facts: its SQL, its text arguments, and how a row of texts becomes a fact.
 struct ReportQuery<Fact>: Sendable {
     let sql: String
@@ -229,9 +247,23 @@ struct ReportQueries {
     let scope: ReportScope
     let dialect: SQLDialect
 
-    /// The slice conditions on a submission alias `s` and an enterprise alias `e`, with their arguments,
-    /// numbering placeholders from `after + 1`.
-    private func slice(submission s: String?, after: Int, unitLevel: Bool = false) -> (sql: String, arguments: [String]) {
+    init(scope: ReportScope, dialect: SQLDialect) {
+        self.scope = scope
+        self.dialect = dialect
+    }
+
+    /// The same queries with the scope's enterprise replaced by its resolved key.
+    private init(scope: ReportScope, dialect: SQLDialect, enterprise key: String) {
+        var resolved = scope
+        resolved.enterprise = key
+        self.init(scope: resolved, dialect: dialect)
+    }
+
+    /// The slice conditions on an enterprise alias `e`, the driving table's enterprise key column `key`
+    /// (so an enterprise's rows are found through that table's index) and a submission alias `s`, with
+    /// their arguments, numbering placeholders from `after + 1`. The scope's enterprise is a key by now
+    /// (``facts(from:)`` resolves a name first).
+    private func slice(key: String, submission s: String?, after: Int, unitLevel: Bool = false) -> (sql: String, arguments: [String]) {
         var conditions: [String] = []
         var arguments: [String] = []
         func bind(_ condition: (String) -> String, _ value: String) {
@@ -240,12 +272,7 @@ struct ReportQueries {
         }
         if let city = scope.city { bind({ "e.city = \($0)" }, city) }
         if let unit = scope.jurisdictionUnit { bind({ "e.jurisdiction_unit = \($0)" }, unit) }
-        if let enterprise = scope.enterprise {
-            arguments.append(enterprise)
-            let first = dialect.placeholder(after + arguments.count)
-            arguments.append(enterprise)
-            conditions.append("(e.key = \(first) OR e.name = \(dialect.placeholder(after + arguments.count)))")
-        }
+        if let enterprise = scope.enterprise { bind({ "\(key) = \($0)" }, enterprise) }
         if let prefix = scope.industryPrefix { bind({ "e.industry LIKE \($0)" }, prefix.replacingOccurrences(of: "%", with: "") + "%") }
         if let s, !unitLevel {
             if let workshop = scope.workshop { bind({ "\(s).workshop = \($0)" }, workshop) }
@@ -258,11 +285,11 @@ struct ReportQueries {
         "\(column) >= \(dialect.placeholder(first, date: true)) AND \(column) <= \(dialect.placeholder(first + 1, date: true))"
     }
 
-    private var windowArguments: [String] { [scope.from.isoString, scope.to.isoString] }
+    private func windowArguments(from: CivilDate? = nil) -> [String] { [(from ?? scope.from).isoString, scope.to.isoString] }
 
     var enterprises: ReportQuery<EnterpriseFact> {
         let t = dialect.text
-        let (conditions, arguments) = slice(submission: nil, after: 0)
+        let (conditions, arguments) = slice(key: "e.key", submission: nil, after: 0)
         return ReportQuery(
             sql: """
                 SELECT e.key, e.name, e.credit_code, e.org_code, e.industry, e.city, e.jurisdiction_level, e.jurisdiction_unit,
@@ -279,7 +306,7 @@ struct ReportQueries {
 
     var submissions: ReportQuery<SubmissionFact> {
         let t = dialect.text
-        let (conditions, arguments) = slice(submission: "s", after: 2)
+        let (conditions, arguments) = slice(key: "s.enterprise_key", submission: "s", after: 2)
         let details = scope.withScoreDetails ? t("s.score_json") : "NULL"
         return ReportQuery(
             sql: """
@@ -289,7 +316,7 @@ struct ReportQueries {
                 WHERE \(window("s.inspection_date", first: 1))\(conditions)
                 ORDER BY s.inspection_date, s.seq
                 """,
-            arguments: windowArguments + arguments,
+            arguments: windowArguments(from: scope.submissionsFrom) + arguments,
             decode: { c in
                 try SubmissionFact(
                     id: c.uuid(0), kind: c.value(1), enterpriseKey: c.text(2), date: c.date(3), tier: c.optionalValue(4), workshop: c[5],
@@ -299,7 +326,7 @@ struct ReportQueries {
 
     var hazards: ReportQuery<HazardFact> {
         let t = dialect.text
-        let (conditions, arguments) = slice(submission: "s", after: 2)
+        let (conditions, arguments) = slice(key: "st.enterprise_key", submission: "s", after: 2)
         return ReportQuery(
             sql: """
                 SELECT \(t("st.submission_id")), st.hazard_id, st.enterprise_key, s.workshop, s.team, h.grade, h.nature, h.accident_type,
@@ -323,7 +350,7 @@ struct ReportQueries {
 
     var failedItems: ReportQuery<ItemFact> {
         let t = dialect.text
-        let (conditions, arguments) = slice(submission: "s", after: 2)
+        let (conditions, arguments) = slice(key: "s.enterprise_key", submission: "s", after: 2)
         return ReportQuery(
             sql: """
                 SELECT s.enterprise_key, \(t("s.inspection_date")), i.code, i.category
@@ -331,13 +358,13 @@ struct ReportQueries {
                 WHERE \(window("s.inspection_date", first: 1)) AND i.result = 'nonCompliant'\(conditions)
                 ORDER BY s.inspection_date, s.enterprise_key, i.code
                 """,
-            arguments: windowArguments + arguments,
+            arguments: windowArguments(from: scope.eventsFrom) + arguments,
             decode: { c in try ItemFact(enterpriseKey: c.text(0), date: c.date(1), code: c.text(2), category: c.text(3)) })
     }
 
     var violations: ReportQuery<ViolationFact> {
         let t = dialect.text
-        let (conditions, arguments) = slice(submission: "s", after: 2)
+        let (conditions, arguments) = slice(key: "s.enterprise_key", submission: "s", after: 2)
         return ReportQuery(
             sql: """
                 SELECT s.enterprise_key, \(t("s.inspection_date")), v.type, \(t("v.count"))
@@ -345,13 +372,13 @@ struct ReportQueries {
                 WHERE \(window("s.inspection_date", first: 1))\(conditions)
                 ORDER BY s.inspection_date, s.seq, v.ordinal
                 """,
-            arguments: windowArguments + arguments,
+            arguments: windowArguments(from: scope.eventsFrom) + arguments,
             decode: { c in try ViolationFact(enterpriseKey: c.text(0), date: c.date(1), type: c.value(2), count: c.int(3)) })
     }
 
     var accidents: ReportQuery<AccidentFact> {
         let t = dialect.text
-        let (conditions, arguments) = slice(submission: "s", after: 2, unitLevel: true)
+        let (conditions, arguments) = slice(key: "s.enterprise_key", submission: "s", after: 2, unitLevel: true)
         return ReportQuery(
             sql: """
                 SELECT DISTINCT s.enterprise_key, a.accident_id, \(t("a.date")), a.type, a.severity, a.level, \(t("a.persons"))
@@ -359,7 +386,7 @@ struct ReportQueries {
                 WHERE \(window("a.date", first: 1))\(conditions)
                 ORDER BY 3, 1, 2
                 """,
-            arguments: windowArguments + arguments,
+            arguments: windowArguments(from: scope.eventsFrom) + arguments,
             decode: { c in
                 try AccidentFact(enterpriseKey: c.text(0), accidentID: c.text(1), date: c.date(2), type: c.value(3), severity: c.value(4),
                                  level: c.value(5), persons: c.int(6))
@@ -368,7 +395,7 @@ struct ReportQueries {
 
     var activities: ReportQuery<ActivityFact> {
         let t = dialect.text
-        let (conditions, arguments) = slice(submission: "s", after: 2, unitLevel: true)
+        let (conditions, arguments) = slice(key: "s.enterprise_key", submission: "s", after: 2, unitLevel: true)
         return ReportQuery(
             sql: """
                 SELECT s.enterprise_key, \(t("a.date")), a.code, \(t("a.participants"))
@@ -376,13 +403,13 @@ struct ReportQueries {
                 WHERE \(window("a.date", first: 1))\(conditions)
                 ORDER BY a.date, s.enterprise_key, a.code
                 """,
-            arguments: windowArguments + arguments,
+            arguments: windowArguments(from: scope.eventsFrom) + arguments,
             decode: { c in try ActivityFact(enterpriseKey: c.text(0), date: c.date(1), code: c.text(2), participants: c.int(3)) })
     }
 
     var notices: ReportQuery<NoticeFact> {
         let t = dialect.text
-        let (conditions, arguments) = slice(submission: "s", after: 2, unitLevel: true)
+        let (conditions, arguments) = slice(key: "n.enterprise_key", submission: "s", after: 2, unitLevel: true)
         return ReportQuery(
             sql: """
                 SELECT \(t("n.submission_id")), n.enterprise_key, n.notice_no, n.kind, \(t("n.issued_date")), \(t("n.reply_date")),
@@ -396,7 +423,7 @@ struct ReportQueries {
                 WHERE \(window("n.issued_date", first: 1))\(conditions)
                 ORDER BY n.issued_date, n.notice_no
                 """,
-            arguments: windowArguments + arguments,
+            arguments: windowArguments() + arguments,
             decode: { c in
                 try NoticeFact(
                     submissionID: c.uuid(0), enterpriseKey: c.text(1), noticeNo: c.text(2), kind: c.value(3), issuedOn: c.date(4),
@@ -406,7 +433,7 @@ struct ReportQueries {
 
     var peerScores: ReportQuery<PeerScore> {
         let t = dialect.text
-        var arguments = windowArguments
+        var arguments = windowArguments(from: scope.peersFrom)
         var city = ""
         if let name = scope.city {
             arguments.append(name)
@@ -426,16 +453,31 @@ struct ReportQueries {
             })
     }
 
-    /// Runs every query through `fetch` (one database read each) and assembles the facts.
-    func facts(_ fetch: (String, [String]) async throws -> [[String?]]) async throws -> ReportFacts {
-        func run<Fact>(_ query: ReportQuery<Fact>) async throws -> [Fact] {
-            try await fetch(query.sql, query.arguments).map(query.decode)
+    /// Resolves the scope's enterprise (a key or a name) to its key, or nil when there is none.
+    private var enterpriseKey: ReportQuery<String> {
+        ReportQuery(
+            sql: """
+                SELECT key FROM enterprises WHERE key = \(dialect.placeholder(1)) OR name = \(dialect.placeholder(2))
+                ORDER BY CASE WHEN key = \(dialect.placeholder(3)) THEN 0 ELSE 1 END, key
+                """,
+            arguments: Array(repeating: scope.enterprise ?? "", count: 3),
+            decode: { c in try c.text(0) })
+    }
+
+    /// Runs every query through `reader` (one database read each) and assembles the facts.
+    func facts(from reader: some ReportRowReader) async throws -> ReportFacts {
+        var resolved = self
+        if scope.enterprise != nil {
+            guard let key = try await reader.read(enterpriseKey).first else { return ReportFacts() }
+            resolved = ReportQueries(scope: scope, dialect: dialect, enterprise: key)
         }
+        let queries = resolved
         return ReportFacts(
-            enterprises: try await run(enterprises), submissions: try await run(submissions), hazards: try await run(hazards),
-            failedItems: try await run(failedItems), violations: try await run(violations), accidents: try await run(accidents),
-            activities: try await run(activities), notices: try await run(notices),
-            peerScores: scope.withScoreDetails ? try await run(peerScores) : [])
+            enterprises: try await reader.read(queries.enterprises), submissions: try await reader.read(queries.submissions),
+            hazards: try await reader.read(queries.hazards), failedItems: try await reader.read(queries.failedItems),
+            violations: try await reader.read(queries.violations), accidents: try await reader.read(queries.accidents),
+            activities: try await reader.read(queries.activities), notices: scope.withNotices ? try await reader.read(queries.notices) : [],
+            peerScores: scope.peersFrom == nil ? [] : try await reader.read(queries.peerScores))
     }
 }
 

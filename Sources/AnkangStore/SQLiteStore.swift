@@ -37,6 +37,9 @@ public final class SQLiteStore: InspectionStore {
             // fewer overflow pages, which cuts the system time of a bulk ingest by about a third.
             try db.execute(sql: "PRAGMA page_size = 16384")
             if let maxPageCount { try db.execute(sql: "PRAGMA max_page_count = \(maxPageCount)") }
+            // Reads map the file instead of copying pages through read(2): a city-wide report scans
+            // hundreds of thousands of rows, and the copies were a third of its time.
+            try db.execute(sql: "PRAGMA mmap_size = 2147418112")
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         if !readOnly, !FileManager.default.fileExists(atPath: folder.path) {
@@ -386,12 +389,25 @@ public final class SQLiteStore: InspectionStore {
 
     public func reportFacts(_ scope: ReportScope) async throws(StoreError) -> ReportFacts {
         try await run {
-            try await ReportQueries(scope: scope, dialect: .sqlite).facts { sql, arguments in
-                try await pool.read { db in
-                    try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                        (0..<row.count).map { row[$0] as String? }
-                    }
+            try await ReportQueries(scope: scope, dialect: .sqlite).facts(from: Reader(pool: pool))
+        }
+    }
+
+    /// Runs report queries on a read connection, decoding rows as the cursor yields them.
+    private struct Reader: ReportRowReader {
+        let pool: DatabasePool
+
+        func read<Fact: Sendable>(_ query: ReportQuery<Fact>) async throws -> [Fact] {
+            try await pool.read { db in
+                var facts: [Fact] = []
+                var texts: [String?] = []
+                let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(query.arguments))
+                while let row = try rows.next() {
+                    texts.removeAll(keepingCapacity: true)
+                    for index in 0..<row.count { texts.append(row[index] as String?) }
+                    facts.append(try query.decode(texts))
                 }
+                return facts
             }
         }
     }

@@ -354,7 +354,8 @@ enum StoreContract {
     /// The report queries, written once for both dialects, read the same facts from either database,
     /// and those facts are the samples' own.
     static func reportFactsMatchTheSamples(_ backend: Backend) async throws {
-        let scope = ReportScope(from: CivilDate(iso: "2011-01-01")!, to: CivilDate(iso: "2012-12-31")!, withScoreDetails: true)
+        let scope = ReportScope(from: CivilDate(iso: "2011-01-01")!, to: CivilDate(iso: "2012-12-31")!, withScoreDetails: true,
+                                peersFrom: CivilDate(iso: "2011-01-01")!, withNotices: true)
         let reference = try await withSQLiteSamples { try await $0.reportFacts(scope) }
         try await withFreshStore(backend) { store, _ in
             _ = try await store.record(Fixtures.validIntakes(store: store))
