@@ -188,16 +188,17 @@ extension TrendReport {
 
         // Recurrence.
         let failed = facts.failedItems.filter { period.contains($0.date) }
-        var failures: [String: (count: Int, enterprises: Set<String>, category: String)] = [:]
+        var failureCounts: [String: Int] = [:]
+        var failingEnterprises: [String: Set<String>] = [:]
+        var categories: [String: String] = [:]
         for item in failed {
-            var entry = failures[item.code] ?? (0, [], item.category)
-            entry.count += 1
-            entry.enterprises.insert(item.enterpriseKey)
-            failures[item.code] = entry
+            failureCounts[item.code, default: 0] += 1
+            failingEnterprises[item.code, default: []].insert(item.enterpriseKey)  // in place: no copy of the set
+            categories[item.code] = item.category
         }
-        recurringItems = failures.map { code, entry in
-            RecurringItem(code: code, name: context.itemNames[code], category: entry.category, failures: entry.count,
-                          enterprises: entry.enterprises.count)
+        recurringItems = failureCounts.map { code, count in
+            RecurringItem(code: code, name: context.itemNames[code], category: categories[code] ?? "", failures: count,
+                          enterprises: failingEnterprises[code]?.count ?? 0)
         }.sorted { ($0.failures, $0.enterprises, $1.code) > ($1.failures, $1.enterprises, $0.code) }.prefix(10).map { $0 }
         var failedBuckets: [String: [String: Set<Int>]] = [:]
         for item in failed {

@@ -487,7 +487,8 @@ enum Migrations {
         ])
 
     /// Each current hazard's derived state, kept up to date at write time (``HazardState``) so that reads do
-    /// not evaluate the `hazard_status` view, which stays the definition: `db check` compares the two.
+    /// not evaluate the `hazard_status` view, which stays the definition: `db check` compares the two. And
+    /// a covering index of assessment scores by date.
     static let hazardState = Migration(
         version: 3, name: "hazard state",
         sqlite: [
@@ -508,6 +509,8 @@ enum Migrations {
             "CREATE INDEX hazard_state_found ON hazard_state(found_date)",
             "CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise_key, found_date)",
             "INSERT INTO hazard_state \(HazardState.select(.sqlite, where: "1 = 1"))",
+            // Scores by date without reading the wide submission rows (a scorecard ranks its enterprise among its peers).
+            "CREATE INDEX submissions_scores ON submissions(kind, inspection_date, enterprise_key, score_total, seq, id)",
         ],
         postgres: [
             """
@@ -527,5 +530,6 @@ enum Migrations {
             "CREATE INDEX hazard_state_found ON hazard_state(found_date)",
             "CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise_key, found_date)",
             "INSERT INTO hazard_state \(HazardState.select(.postgres, where: "true"))",
+            "CREATE INDEX submissions_scores ON submissions(kind, inspection_date, enterprise_key, score_total, seq, id)",
         ])
 }

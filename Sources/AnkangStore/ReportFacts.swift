@@ -71,7 +71,8 @@ public struct ReportFacts: Sendable, Hashable {
     public var activities: [ActivityFact]
     /// Rectification notices issued in the window (with ``ReportScope/withNotices``).
     public var notices: [NoticeFact]
-    /// Every assessment score across the city from ``ReportScope/peersFrom`` on, whatever the slice (for ranks).
+    /// Assessment scores across the city from ``ReportScope/peersFrom`` on, whatever the slice (for ranks): all of
+    /// them, or, for one enterprise, those of its unit and its industry division.
     public var peerScores: [PeerScore]
 
     /// Creates facts.
@@ -434,16 +435,26 @@ struct ReportQueries {
     var peerScores: ReportQuery<PeerScore> {
         let t = dialect.text
         var arguments = windowArguments(from: scope.peersFrom)
-        var city = ""
+        var conditions = ""
         if let name = scope.city {
             arguments.append(name)
-            city = " AND e.city = \(dialect.placeholder(3))"
+            conditions += " AND e.city = \(dialect.placeholder(arguments.count))"
+        }
+        if let key = scope.enterprise {
+            // Only the enterprise's peers, its unit and its industry division, found through the
+            // submissions' enterprise index.
+            arguments += [key, key]
+            conditions += """
+                 AND s.enterprise_key IN (SELECT p.key FROM enterprises p
+                     WHERE p.jurisdiction_unit = (SELECT jurisdiction_unit FROM enterprises WHERE key = \(dialect.placeholder(arguments.count - 1)))
+                        OR substr(p.industry, 1, 3) = (SELECT substr(industry, 1, 3) FROM enterprises WHERE key = \(dialect.placeholder(arguments.count))))
+                """
         }
         return ReportQuery(
             sql: """
                 SELECT s.enterprise_key, e.jurisdiction_unit, e.industry, \(t("s.inspection_date")), \(t("s.score_total"))
                 FROM current_submissions s JOIN enterprises e ON e.key = s.enterprise_key
-                WHERE s.kind = 'ankangCupAssessment' AND s.score_total IS NOT NULL AND \(window("s.inspection_date", first: 1))\(city)
+                WHERE s.kind = 'ankangCupAssessment' AND s.score_total IS NOT NULL AND \(window("s.inspection_date", first: 1))\(conditions)
                 ORDER BY s.inspection_date, s.seq
                 """,
             arguments: arguments,
@@ -472,12 +483,20 @@ struct ReportQueries {
             resolved = ReportQueries(scope: scope, dialect: dialect, enterprise: key)
         }
         let queries = resolved
+        // Independent reads: they run at once, on as many connections as the pool gives.
+        async let enterprises = reader.read(queries.enterprises)
+        async let submissions = reader.read(queries.submissions)
+        async let hazards = reader.read(queries.hazards)
+        async let failedItems = reader.read(queries.failedItems)
+        async let violations = reader.read(queries.violations)
+        async let accidents = reader.read(queries.accidents)
+        async let activities = reader.read(queries.activities)
+        async let notices = scope.withNotices ? reader.read(queries.notices) : []
+        async let peerScores = scope.peersFrom == nil ? [] : reader.read(queries.peerScores)
         return ReportFacts(
-            enterprises: try await reader.read(queries.enterprises), submissions: try await reader.read(queries.submissions),
-            hazards: try await reader.read(queries.hazards), failedItems: try await reader.read(queries.failedItems),
-            violations: try await reader.read(queries.violations), accidents: try await reader.read(queries.accidents),
-            activities: try await reader.read(queries.activities), notices: scope.withNotices ? try await reader.read(queries.notices) : [],
-            peerScores: scope.peersFrom == nil ? [] : try await reader.read(queries.peerScores))
+            enterprises: try await enterprises, submissions: try await submissions, hazards: try await hazards,
+            failedItems: try await failedItems, violations: try await violations, accidents: try await accidents,
+            activities: try await activities, notices: try await notices, peerScores: try await peerScores)
     }
 }
 

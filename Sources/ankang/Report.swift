@@ -36,6 +36,21 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("使用此目录中的检查项目目录和评分方案 (use the catalogues and profiles in DIR instead of the embedded ones).", valueName: "DIR"))
     var schemas: String?
 
+    @Flag(help: "在标准错误输出各阶段耗时 (print how long reading, computing and rendering took, on standard error).")
+    var timings = false
+
+    /// Runs `work`, and prints how long it took when `--timings` is given.
+    func timed<T>(_ zh: String, _ en: String, _ work: () async throws -> T) async rethrows -> T {
+        let start = ContinuousClock.now
+        let result = try await work()
+        if timings {
+            let elapsed = ContinuousClock.now - start
+            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            FileHandle.standardError.write(Data("\(zh) \(en): \(String(format: "%.1f", milliseconds)) ms\n".utf8))
+        }
+        return result
+    }
+
     func today() throws -> CivilDate {
         guard let asOf else { return CivilDate(Date()) }
         guard let date = CivilDate(iso: asOf) else { throw ValidationError("--as-of: not a date (YYYY-MM-DD): \(asOf)") }
@@ -118,10 +133,12 @@ extension ReportCommand {
             let request = TrendRequest(from: from, to: to, granularity: by, orgPath: org.map { $0.split(separator: "/").map(String.init) } ?? [],
                                        industry: industry, today: today)
             let context = try options.context()
-            let report = try await options.database.withStore { _, store in
-                TrendReport(request, facts: try await store.reportFacts(request.scope), context: context)
+            let facts = try await options.database.withStore { _, store in
+                try await options.timed("读取", "read") { try await store.reportFacts(request.scope) }
             }
-            try options.write(try report.rendered(as: options.format, language: options.lang), to: output)
+            let report = await options.timed("计算", "compute") { TrendReport(request, facts: facts, context: context) }
+            let bytes = try await options.timed("输出", "render") { try report.rendered(as: options.format, language: options.lang) }
+            try options.write(bytes, to: output)
         }
 
         private func window(today: CivilDate) throws -> (CivilDate, CivilDate) {
@@ -183,16 +200,18 @@ extension ReportCommand {
             let request = ScorecardRequest(period: parsed, trendPeriods: trendPeriods, today: today)
             let context = try options.context()
             if let enterprise {
-                let card = try await options.database.withStore { _, store -> Scorecard? in
-                    let facts = try await store.reportFacts(request.scope(enterprise: enterprise))
-                    guard let key = facts.enterprises.first?.key else { return nil }
-                    return Scorecard(enterpriseKey: key, request, facts: facts, context: context)
+                let facts = try await options.database.withStore { _, store in
+                    try await options.timed("读取", "read") { try await store.reportFacts(request.scope(enterprise: enterprise)) }
+                }
+                let card = await options.timed("计算", "compute") {
+                    facts.enterprises.first.flatMap { Scorecard(enterpriseKey: $0.key, request, facts: facts, context: context) }
                 }
                 guard let card else {
                     FileHandle.standardError.write(Data("ankang: 检查记录中没有企业 \(enterprise) (no enterprise \(enterprise) in the log)\n".utf8))
                     throw ExitStatus.invalid
                 }
-                try options.write(try card.rendered(as: options.format, language: options.lang), to: output)
+                let bytes = try await options.timed("输出", "render") { try card.rendered(as: options.format, language: options.lang) }
+                try options.write(bytes, to: output)
                 return
             }
             try await writeAll(request, context: context)
