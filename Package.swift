@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The only C in the project: libxml2 from the system (Debian: libxml2-dev).
@@ -63,6 +64,16 @@ let package = Package(
         ),
         // Reports built from the log: hazard trends, scorecards, watchlist; rendered as HTML+SVG, CSV, XLSX, JSON.
         .target(name: "AnkangReports", dependencies: ["AnkangModel", "AnkangScoring", "AnkangStore"]),
+        // The HTTP service: uploads, reads and reports over the same intake and store, with tokens and jurisdictions.
+        .target(
+            name: "AnkangServer",
+            dependencies: [
+                "AnkangDocuments", "AnkangIntake", "AnkangReports", "AnkangStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "ankang",
             dependencies: [
@@ -70,6 +81,7 @@ let package = Package(
                 "AnkangScoring",
                 "AnkangIntake",
                 "AnkangReports",
+                "AnkangServer",
                 "AnkangStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -100,6 +112,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]
+        ),
+        .testTarget(
+            name: "AnkangServerTests",
+            dependencies: [
+                "AnkangServer", "AnkangStore", "AnkangIntake", "AnkangDocuments", "AnkangReports",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "AnkangCLITests", dependencies: ["ankang"]),
     ],

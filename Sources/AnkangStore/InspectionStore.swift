@@ -32,6 +32,24 @@ public protocol InspectionStore: Sendable {
     /// Quarantined files, most recently seen first.
     func quarantine(limit: Int) async throws(StoreError) -> [QuarantineEntry]
 
+    /// Adds a user with one API token (its SHA-256, lowercase hex); fails if the name is taken.
+    func addUser(_ account: UserAccount, tokenHash: String) async throws(StoreError)
+
+    /// Every user, revoked ones included, by name.
+    func users() async throws(StoreError) -> [UserAccount]
+
+    /// Revokes a user and so every token of theirs; false if there is no such active user.
+    func revokeUser(named name: String, at date: Date) async throws(StoreError) -> Bool
+
+    /// The active user holding the token with this SHA-256, if any.
+    func user(tokenHash: String) async throws(StoreError) -> UserAccount?
+
+    /// Appends to the audit log (which refuses updates and deletes).
+    func audit(_ entries: [AuditEntry]) async throws(StoreError)
+
+    /// The latest audit entries, newest first.
+    func auditLog(limit: Int) async throws(StoreError) -> [AuditEntry]
+
     /// Reads what a report needs for one window and slice.
     func reportFacts(_ scope: ReportScope) async throws(StoreError) -> ReportFacts
 

@@ -19,7 +19,7 @@ struct Migration: Sendable {
 
 enum Migrations {
     /// Every migration, in order. Append; never edit one that has shipped.
-    static let all: [Migration] = [initialSchema, reportFacts, hazardState]
+    static let all: [Migration] = [initialSchema, reportFacts, hazardState, accounts]
 
     /// The latest version this program knows.
     static var latest: Int { all.last?.version ?? 0 }
@@ -532,4 +532,8 @@ enum Migrations {
             "INSERT INTO hazard_state \(HazardState.select(.postgres, where: "true"))",
             "CREATE INDEX submissions_scores ON submissions(kind, inspection_date, enterprise_key, score_total, seq, id)",
         ])
+
+    /// Users of the service, their API tokens (SHA-256 of the token, never the token), and the append-only audit log.
+    static let accounts = Migration(
+        version: 4, name: "accounts and audit log", sqlite: AccountsSchema.statements(.sqlite), postgres: AccountsSchema.statements(.postgres))
 }

@@ -574,6 +574,85 @@ public final class PostgresStore: InspectionStore {
         }
     }
 
+    // MARK: - Accounts and audit
+
+    public func addUser(_ account: UserAccount, tokenHash: String) async throws(StoreError) {
+        let logger = logger
+        try await run {
+            try await transaction { connection in
+                let taken = try await connection.query("SELECT COUNT(*) FROM users WHERE name = \(account.name)", logger: logger)
+                for try await count in taken.decode(Int.self) where count > 0 { throw StoreError(.other, "user \(account.name) already exists") }
+                let jurisdiction = account.jurisdiction.joined(separator: "/")
+                try await connection.query("""
+                    INSERT INTO users (name, role, jurisdiction, created_at) VALUES (\(account.name), \(account.role.rawValue), \(jurisdiction), \(account.createdAt))
+                    """, logger: logger)
+                try await connection.query("""
+                    INSERT INTO api_tokens (token_hash, user_name, created_at) VALUES (\(tokenHash), \(account.name), \(account.createdAt))
+                    """, logger: logger)
+            }
+        }
+    }
+
+    public func users() async throws(StoreError) -> [UserAccount] {
+        try await run {
+            var accounts: [UserAccount] = []
+            let rows = try await client.query("SELECT name, role, jurisdiction, created_at, revoked_at FROM users ORDER BY name", logger: logger)
+            for try await row in rows.decode((String, String, String, Date, Date?).self) { accounts.append(try Self.account(row)) }
+            return accounts
+        }
+    }
+
+    public func revokeUser(named name: String, at date: Date) async throws(StoreError) -> Bool {
+        try await run {
+            let rows = try await client.query(
+                "UPDATE users SET revoked_at = \(date) WHERE name = \(name) AND revoked_at IS NULL RETURNING name", logger: logger)
+            var revoked = false
+            for try await _ in rows.decode(String.self) { revoked = true }
+            return revoked
+        }
+    }
+
+    public func user(tokenHash: String) async throws(StoreError) -> UserAccount? {
+        try await run {
+            let rows = try await client.query("""
+                SELECT u.name, u.role, u.jurisdiction, u.created_at, u.revoked_at FROM api_tokens t JOIN users u ON u.name = t.user_name
+                WHERE t.token_hash = \(tokenHash) AND u.revoked_at IS NULL
+                """, logger: logger)
+            for try await row in rows.decode((String, String, String, Date, Date?).self) { return try Self.account(row) }
+            return nil
+        }
+    }
+
+    public func audit(_ entries: [AuditEntry]) async throws(StoreError) {
+        guard !entries.isEmpty else { return }
+        _ = try await run {
+            try await client.query("""
+                INSERT INTO audit_log (at, user_name, action, subject, detail)
+                SELECT at, NULLIF(user_name, ''), action, subject, detail
+                FROM unnest(\(entries.map(\.at))::timestamptz[], \(entries.map { $0.user ?? "" })::text[], \(entries.map(\.action))::text[],
+                            \(entries.map(\.subject))::text[], \(entries.map(\.detail))::text[]) AS x(at, user_name, action, subject, detail)
+                """, logger: logger)
+        }
+    }
+
+    public func auditLog(limit: Int) async throws(StoreError) -> [AuditEntry] {
+        try await run {
+            var entries: [AuditEntry] = []
+            let rows = try await client.query(
+                "SELECT at, user_name, action, subject, detail FROM audit_log ORDER BY seq DESC LIMIT \(limit)", logger: logger)
+            for try await (at, user, action, subject, detail) in rows.decode((Date, String?, String, String, String).self) {
+                entries.append(AuditEntry(at: Timestamp.normalized(at), user: user, action: action, subject: subject, detail: detail))
+            }
+            return entries
+        }
+    }
+
+    private static func account(_ row: (String, String, String, Date, Date?)) throws -> UserAccount {
+        guard let role = UserRole(rawValue: row.1) else { throw StoreError(.corrupt, "unknown role \(row.1)") }
+        return UserAccount(name: row.0, role: role, jurisdiction: row.2.split(separator: "/").map(String.init),
+                           createdAt: Timestamp.normalized(row.3), revokedAt: row.4.map(Timestamp.normalized))
+    }
+
     public func reportFacts(_ scope: ReportScope) async throws(StoreError) -> ReportFacts {
         try await run {
             try await ReportQueries(scope: scope, dialect: .postgres).facts(from: Reader(client: client, logger: logger))

@@ -387,6 +387,81 @@ public final class SQLiteStore: InspectionStore {
         }
     }
 
+    // MARK: - Accounts and audit
+
+    public func addUser(_ account: UserAccount, tokenHash: String) async throws(StoreError) {
+        try await run {
+            try await pool.write { db in
+                guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE name = ?", arguments: [account.name]) == 0 else {
+                    throw StoreError(.other, "user \(account.name) already exists")
+                }
+                try db.execute(sql: "INSERT INTO users (name, role, jurisdiction, created_at) VALUES (?, ?, ?, ?)", arguments: [
+                    account.name, account.role.rawValue, account.jurisdiction.joined(separator: "/"), Timestamp.text(account.createdAt),
+                ])
+                try db.execute(sql: "INSERT INTO api_tokens (token_hash, user_name, created_at) VALUES (?, ?, ?)",
+                               arguments: [tokenHash, account.name, Timestamp.text(account.createdAt)])
+            }
+        }
+    }
+
+    public func users() async throws(StoreError) -> [UserAccount] {
+        try await run {
+            try await pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT name, role, jurisdiction, created_at, revoked_at FROM users ORDER BY name").map(Self.account)
+            }
+        }
+    }
+
+    public func revokeUser(named name: String, at date: Date) async throws(StoreError) -> Bool {
+        try await run {
+            try await pool.write { db in
+                try db.execute(sql: "UPDATE users SET revoked_at = ? WHERE name = ? AND revoked_at IS NULL", arguments: [Timestamp.text(date), name])
+                return db.changesCount == 1
+            }
+        }
+    }
+
+    public func user(tokenHash: String) async throws(StoreError) -> UserAccount? {
+        try await run {
+            try await pool.read { db in
+                try Row.fetchOne(db, sql: """
+                    SELECT u.name, u.role, u.jurisdiction, u.created_at, u.revoked_at FROM api_tokens t JOIN users u ON u.name = t.user_name
+                    WHERE t.token_hash = ? AND u.revoked_at IS NULL
+                    """, arguments: [tokenHash]).map(Self.account)
+            }
+        }
+    }
+
+    public func audit(_ entries: [AuditEntry]) async throws(StoreError) {
+        guard !entries.isEmpty else { return }
+        try await run {
+            try await pool.write { db in
+                let insert = try db.cachedStatement(sql: "INSERT INTO audit_log (at, user_name, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
+                for entry in entries {
+                    try insert.execute(arguments: [Timestamp.text(entry.at), entry.user, entry.action, entry.subject, entry.detail])
+                }
+            }
+        }
+    }
+
+    public func auditLog(limit: Int) async throws(StoreError) -> [AuditEntry] {
+        try await run {
+            try await pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT at, user_name, action, subject, detail FROM audit_log ORDER BY seq DESC LIMIT ?",
+                                 arguments: [limit]).map { row in
+                    AuditEntry(at: try Self.instant(row[0]), user: row[1], action: row[2], subject: row[3], detail: row[4])
+                }
+            }
+        }
+    }
+
+    private static func account(_ row: Row) throws -> UserAccount {
+        guard let role = UserRole(rawValue: row[1]) else { throw StoreError(.corrupt, "unknown role \(row[1] as String? ?? "")") }
+        return UserAccount(
+            name: row[0], role: role, jurisdiction: (row[2] as String).split(separator: "/").map(String.init), createdAt: try instant(row[3]),
+            revokedAt: try (row[4] as String?).map(instant))
+    }
+
     public func reportFacts(_ scope: ReportScope) async throws(StoreError) -> ReportFacts {
         try await run {
             try await ReportQueries(scope: scope, dialect: .sqlite).facts(from: Reader(pool: pool))

@@ -14,7 +14,7 @@ struct Ankang: AsyncParsableCommand {
         Exit status: 0 all files valid (warnings allowed), 1 some file invalid, 2 usage or I/O error.
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, ScoreCommand.self, Ingest.self, ReportCommand.self, DatabaseCommand.self]
+        subcommands: [Validate.self, ScoreCommand.self, Ingest.self, ReportCommand.self, Serve.self, Users.self, DatabaseCommand.self]
     )
 
     /// Parses and runs the command, mapping usage errors to exit status 2 (ArgumentParser's default is 64).

@@ -1,0 +1,77 @@
+import AnkangDocuments
+import AnkangIntake
+import AnkangModel
+import AnkangReports
+import AnkangStore
+import AnkangXML
+import Foundation
+import Hummingbird
+import Logging
+
+/// Everything the HTTP service works with: the log, the one intake path, report reference data, limits.
+public struct ServiceEnvironment: Sendable {
+    public var store: any InspectionStore
+    public var intake: SubmissionIntake
+    public var reportContext: ReportContext
+    /// The largest accepted upload, in bytes.
+    public var maxUploadBytes: Int
+    public var metrics: ServiceMetrics
+    /// Today in Asia/Shanghai (reports judge open and overdue states on it).
+    public var today: @Sendable () -> CivilDate
+
+    /// Creates an environment.
+    public init(store: any InspectionStore, intake: SubmissionIntake, reportContext: ReportContext, maxUploadBytes: Int,
+                metrics: ServiceMetrics = ServiceMetrics(), today: @escaping @Sendable () -> CivilDate = { CivilDate(Date()) }) {
+        self.store = store
+        self.intake = intake
+        self.reportContext = reportContext
+        self.maxUploadBytes = maxUploadBytes
+        self.metrics = metrics
+        self.today = today
+    }
+}
+
+/// The Ankang HTTP service (Hummingbird 2).
+///
+/// - `GET /health`, `GET /metrics` (Prometheus): no token.
+/// - Everything under `/api/v1` needs `Authorization: Bearer TOKEN` (see `ankang users add`), and reads and
+///   writes only inside the user's jurisdiction.
+public enum AnkangService {
+    /// The router of the service.
+    public static func router(_ environment: ServiceEnvironment) -> Router<AnkangRequestContext> {
+        let router = Router(context: AnkangRequestContext.self)
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.get("health") { _, _ -> Response in
+            do {
+                let stats = try await environment.store.stats()
+                return JSONBody.response(.ok, Health(status: "ok", schemaVersion: stats.schemaVersion))
+            } catch {
+                throw APIError.unavailable(error)
+            }
+        }
+        router.get("metrics") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: environment.metrics.text)))
+        }
+        let api = router.group("api/v1").add(middleware: TokenAuthenticator(store: environment.store))
+        SubmissionRoutes(environment: environment).register(on: api)
+        ReportRoutes(environment: environment).register(on: api)
+        return router
+    }
+
+    /// The application listening on `host:port`; `onListening` gets the bound port (useful with port 0).
+    public static func application(
+        _ environment: ServiceEnvironment, host: String, port: Int, logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(environment),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Ankang"),
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+
+    struct Health: Encodable {
+        var status: String
+        var schemaVersion: Int
+    }
+}

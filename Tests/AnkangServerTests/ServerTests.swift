@@ -1,0 +1,217 @@
+import AnkangDocuments
+import AnkangIntake
+import AnkangModel
+import AnkangReports
+import AnkangServer
+import AnkangStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+/// The service over a real SQLite log, through Hummingbird's test client (`.live`: a real server on loopback).
+@Suite("HTTP service")
+struct ServerTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let bundle = try! SchemaBundle.embedded()
+    static let validator = SubmissionValidator(bundle: bundle)
+
+    static func sample(_ name: String) -> ByteBuffer {
+        ByteBuffer(bytes: Array(FileManager.default.contents(atPath: root.appendingPathComponent("samples/" + name).path)!))
+    }
+
+    /// A fresh log with four users; runs `body` with a live test client and the tokens by user name.
+    static func withService(maxUploadBytes: Int = 4 << 20, _ body: @Sendable (any TestClientProtocol, [String: String], any InspectionStore) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ankang-server-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let location = StoreLocation.sqlite(SQLiteLocation(path: folder.appendingPathComponent("log.sqlite").path))
+        try await location.withStore { store in
+            try await store.migrate()
+            var tokens: [String: String] = [:]
+            for (name, role, jurisdiction) in [("linze", UserRole.inspector, ["高邮市", "临泽镇"]), ("tangzhuang", .inspector, ["高邮市", "汤庄镇"]),
+                                               ("city", .cityDepartment, ["高邮市"]), ("auditor", .auditor, ["高邮市"])] {
+                let token = APIToken.generate()
+                try await store.addUser(UserAccount(name: name, role: role, jurisdiction: jurisdiction, createdAt: Date()), tokenHash: APIToken.hash(token))
+                tokens[name] = token
+            }
+            let scoring = try IntakeScorings.ankangCup(bundle: bundle)
+            let context = ReportContext(catalogues: Array(bundle.catalogues.values), compliance: bundle.profiles["monitoring-compliance-2011"]!)!
+            let environment = ServiceEnvironment(
+                store: store, intake: SubmissionIntake(validator: validator, store: store, scoring: scoring), reportContext: context,
+                maxUploadBytes: maxUploadBytes, today: { CivilDate(iso: "2012-12-31")! })
+            var logger = Logger(label: "test")
+            logger.logLevel = .warning
+            let app = AnkangService.application(environment, host: "127.0.0.1", port: 0, logger: logger)
+            let frozen = tokens
+            try await app.test(.live) { client in try await body(client, frozen, store) }
+        }
+    }
+
+    static func headers(_ token: String?, type: String = "application/xml") -> HTTPFields {
+        var fields: HTTPFields = [.contentType: type]
+        if let token { fields[.authorization] = "Bearer \(token)" }
+        return fields
+    }
+
+    /// A URI with its non-ASCII characters percent-encoded, as a browser sends it.
+    static func encoded(_ uri: String) -> String { uri.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)! }
+
+    static func json(_ response: TestResponse) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+    }
+
+    @Test func healthAndMetricsNeedNoToken() async throws {
+        try await Self.withService { client, _, _ in
+            let health = try await client.execute(uri: "/health", method: .get)
+            #expect(health.status == .ok && String(buffer: health.body).contains("\"status\":\"ok\""))
+            let metrics = try await client.execute(uri: "/metrics", method: .get)
+            #expect(metrics.status == .ok && String(buffer: metrics.body).contains("ankang_validation_seconds_count"))
+        }
+    }
+
+    @Test func theAPINeedsAValidToken() async throws {
+        try await Self.withService { client, tokens, store in
+            let none = try await client.execute(uri: "/api/v1/submissions", method: .get)
+            #expect(none.status == .unauthorized && none.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+            #expect(try Self.json(none)["error"] != nil)
+            let wrong = try await client.execute(uri: "/api/v1/submissions", method: .get, headers: Self.headers("ank_nope"))
+            #expect(wrong.status == .unauthorized)
+            #expect(try await store.revokeUser(named: "linze", at: Date()))
+            let revoked = try await client.execute(uri: "/api/v1/submissions", method: .get, headers: Self.headers(tokens["linze"]))
+            #expect(revoked.status == .unauthorized)
+        }
+    }
+
+    @Test func uploadAnswersEveryOutcome() async throws {
+        try await Self.withService(maxUploadBytes: 200_000) { client, tokens, store in
+            let file = Self.sample("valid/monitoring-2011-tangzhuang-mingda-team-day.xml")
+            let token = tokens["tangzhuang"]
+            let first = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: Self.headers(token), body: file)
+            #expect(first.status == .created)
+            let receipt = try #require(try Self.json(first)["receipt"] as? [String: Any])
+            #expect((receipt["sha256"] as? String)?.count == 64 && receipt["kind"] as? String == "monitoringRecord")
+
+            let retry = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: Self.headers(token), body: file)
+            #expect(retry.status == .ok)
+            #expect(try Self.json(retry)["receipt"] as? NSDictionary == receipt as NSDictionary)
+
+            var changed = String(buffer: file)
+            changed = changed.replacingOccurrences(of: "</monitoringRecord>", with: "<!-- 改 --></monitoringRecord>")
+            let conflict = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: Self.headers(token), body: ByteBuffer(string: changed))
+            #expect(conflict.status == .conflict)
+            let body = try Self.json(conflict)
+            #expect(body["storedSHA256"] as? String == receipt["sha256"] as? String && (body["offeredSHA256"] as? String)?.count == 64)
+
+            let invalid = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: Self.headers(token),
+                                                   body: Self.sample("invalid/sec-001-doctype.xml"))
+            #expect(invalid.status == .unprocessableContent)
+            let findings = try #require(try Self.json(invalid)["findings"] as? [[String: Any]])
+            #expect(findings.contains { ($0["code"] as? String)?.hasPrefix("ANK-SEC") == true && $0["line"] != nil })
+
+            let notXML = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: Self.headers(token, type: "text/plain"),
+                                                  body: ByteBuffer(string: "hello"))
+            #expect(notXML.status == .unsupportedMediaType)
+            let big = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: Self.headers(token),
+                                               body: ByteBuffer(repeating: UInt8(ascii: " "), count: 300_000))
+            #expect(big.status == .contentTooLarge)
+
+            let stats = try await store.stats()
+            #expect(stats.count("submissions") == 1 && stats.count("quarantine") == 2, "the conflict and the invalid file are quarantined")
+            let actions = try await store.auditLog(limit: 10).map(\.action)
+            #expect(actions.contains("accept") && actions.contains("duplicate") && actions.contains("conflict") && actions.contains("reject"))
+        }
+    }
+
+    @Test func jurisdictionBoundsUploadsAndReads() async throws {
+        try await Self.withService { client, tokens, store in
+            let tangzhuang = Self.sample("valid/monitoring-2011-tangzhuang-mingda-team-day.xml")
+            let linze = Self.sample("valid/rectification-2011-linze-huayun-closed.xml")
+            let denied = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: Self.headers(tokens["linze"]), body: tangzhuang)
+            #expect(denied.status == .forbidden)
+            let readOnly = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: Self.headers(tokens["auditor"]), body: linze)
+            #expect(readOnly.status == .forbidden)
+            #expect(try await client.execute(uri: "/api/v1/submissions", method: .post, headers: Self.headers(tokens["linze"]), body: linze).status == .created)
+            #expect(try await client.execute(uri: "/api/v1/submissions", method: .post, headers: Self.headers(tokens["city"]), body: tangzhuang).status == .created)
+            #expect(try await store.stats().count("submissions") == 2)
+
+            let mine = try await client.execute(uri: "/api/v1/submissions", method: .get, headers: Self.headers(tokens["linze"]))
+            let rows = try #require(try Self.json(mine)["submissions"] as? [[String: Any]])
+            #expect(rows.count == 1 && rows.first?["jurisdictionUnit"] as? String == "临泽镇")
+            let all = try await client.execute(uri: "/api/v1/submissions", method: .get, headers: Self.headers(tokens["auditor"]))
+            #expect((try Self.json(all)["submissions"] as? [[String: Any]])?.count == 2)
+            let other = try await client.execute(uri: Self.encoded("/api/v1/submissions?unit=汤庄镇"), method: .get, headers: Self.headers(tokens["linze"]))
+            #expect(other.status == .forbidden)
+
+            let tangzhuangID = try #require(try await store.submissions(SubmissionQuery(jurisdictionUnit: "汤庄镇")).first?.receipt.submissionID)
+            let hidden = try await client.execute(uri: "/api/v1/submissions/\(tangzhuangID.uuidString.lowercased())", method: .get,
+                                                  headers: Self.headers(tokens["linze"]))
+            #expect(hidden.status == .forbidden)
+            let xml = try await client.execute(uri: "/api/v1/submissions/\(tangzhuangID.uuidString.lowercased())/xml", method: .get,
+                                               headers: Self.headers(tokens["tangzhuang"]))
+            #expect(xml.status == .ok && xml.body == tangzhuang, "the original bytes, verbatim")
+        }
+    }
+
+    @Test func validateStoresNothing() async throws {
+        try await Self.withService { client, tokens, store in
+            let valid = try await client.execute(uri: "/api/v1/validate", method: .post, headers: Self.headers(tokens["auditor"]),
+                                                 body: Self.sample("valid/assessment-2011-linze-huayun-selfcheck.xml"))
+            let outcome = try Self.json(valid)["outcome"] as? String
+            #expect(valid.status == .ok && outcome == "valid")
+            let invalid = try await client.execute(uri: "/api/v1/validate", method: .post, headers: Self.headers(tokens["auditor"]),
+                                                   body: Self.sample("invalid/sec-001-doctype.xml"))
+            #expect(invalid.status == .unprocessableContent)
+            let stats = try await store.stats()
+            #expect(stats.count("submissions") == 0 && stats.count("quarantine") == 0)
+        }
+    }
+
+    @Test func reportsInTheBrowserAndAsFiles() async throws {
+        try await Self.withService { client, tokens, store in
+            for name in ["rectification-2011-linze-huayun-closed.xml", "assessment-2011-linze-huayun-selfcheck.xml",
+                         "monitoring-2011-tangzhuang-mingda-team-day.xml"] {
+                _ = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: Self.headers(tokens["city"]), body: Self.sample("valid/" + name))
+            }
+            let page = try await client.execute(uri: "/api/v1/reports/trends?period=2011", method: .get, headers: Self.headers(tokens["linze"]))
+            #expect(page.status == .ok && page.headers[.contentType]?.hasPrefix("text/html") == true)
+            #expect(String(buffer: page.body).contains("临泽镇") && !String(buffer: page.body).contains("汤庄镇"), "only the user's unit")
+            let sheet = try await client.execute(uri: "/api/v1/reports/trends?period=2011&format=xlsx", method: .get, headers: Self.headers(tokens["city"]))
+            #expect(sheet.status == .ok && sheet.body.readableBytesView.starts(with: [0x50, 0x4B]))
+            let outside = try await client.execute(uri: Self.encoded("/api/v1/reports/trends?period=2011&org=高邮市/汤庄镇"), method: .get,
+                                                   headers: Self.headers(tokens["linze"]))
+            #expect(outside.status == .forbidden)
+            let card = try await client.execute(uri: "/api/v1/reports/scorecards/91321084798426130K?period=2011&format=json", method: .get,
+                                                headers: Self.headers(tokens["linze"]))
+            #expect(card.status == .ok && String(buffer: card.body).contains("\"total\" : 97.2"))
+            let notMine = try await client.execute(uri: "/api/v1/reports/scorecards/9132108473378245XE?period=2011", method: .get,
+                                                   headers: Self.headers(tokens["linze"]))
+            #expect(notMine.status == .forbidden)
+            let badPeriod = try await client.execute(uri: "/api/v1/reports/trends?period=2011-13", method: .get, headers: Self.headers(tokens["city"]))
+            #expect(badPeriod.status == .badRequest)
+            #expect(try await store.auditLog(limit: 20).contains { $0.action == "export" && $0.user == "city" })
+        }
+    }
+
+    @Test func fiftyIdenticalUploadsStoreOneRow() async throws {
+        try await Self.withService { client, tokens, store in
+            let file = Self.sample("valid/assessment-2012-sanduo-runfeng-spotcheck.xml")
+            let headers = Self.headers(tokens["city"])
+            let answers = try await withThrowingTaskGroup(of: (HTTPResponse.Status, String).self) { group in
+                for _ in 0..<50 {
+                    group.addTask {
+                        let response = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: headers, body: file)
+                        let receipt = try #require(try Self.json(response)["receipt"] as? [String: Any])
+                        return (response.status, "\(receipt["submissionID"] ?? "")/\(receipt["sequence"] ?? "")/\(receipt["sha256"] ?? "")")
+                    }
+                }
+                var answers: [(HTTPResponse.Status, String)] = []
+                for try await answer in group { answers.append(answer) }
+                return answers
+            }
+            #expect(answers.count { $0.0 == .created } == 1 && answers.count { $0.0 == .ok } == 49)
+            #expect(Set(answers.map(\.1)).count == 1, "the same receipt for all")
+            #expect(try await store.stats().count("submissions") == 1)
+        }
+    }
+}
