@@ -6,6 +6,33 @@
 /// view (deleted, then inserted again if still current). A submission can only change the state of those
 /// hazards, so the table always equals the view; `integrityCheck()` verifies it.
 enum HazardState {
+    /// Migration 3: the table, its indexes, its rows computed from the view; and a covering index of
+    /// assessment scores by date (a scorecard ranks its enterprise among its peers without reading the
+    /// wide submission rows).
+    static func schema(_ dialect: SQLDialect) -> [String] {
+        let (text, date, uuid, flag) = dialect == .sqlite ? ("TEXT", "TEXT", "TEXT", "INTEGER") : ("text", "date", "uuid", "boolean")
+        return [
+            """
+            CREATE TABLE hazard_state (
+                submission_id \(uuid) NOT NULL,
+                hazard_id \(text) NOT NULL,
+                enterprise_key \(text) NOT NULL,
+                found_date \(date) NOT NULL,
+                deadline \(date),
+                responsible_person \(text),
+                status \(text) NOT NULL,
+                closed_date \(date),
+                latest_rectification \(uuid),
+                escalated \(flag) NOT NULL,
+                PRIMARY KEY (submission_id, hazard_id))
+            """,
+            "CREATE INDEX hazard_state_found ON hazard_state(found_date)",
+            "CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise_key, found_date)",
+            "INSERT INTO hazard_state \(select(dialect, where: dialect == .sqlite ? "1 = 1" : "true"))",
+            "CREATE INDEX submissions_scores ON submissions(kind, inspection_date, enterprise_key, score_total, seq, id)",
+        ]
+    }
+
     /// The columns of `hazard_state`, in order.
     static let columns = """
         submission_id, hazard_id, enterprise_key, found_date, deadline, responsible_person, status, closed_date, latest_rectification, escalated

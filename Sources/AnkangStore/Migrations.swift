@@ -490,48 +490,7 @@ enum Migrations {
     /// not evaluate the `hazard_status` view, which stays the definition: `db check` compares the two. And
     /// a covering index of assessment scores by date.
     static let hazardState = Migration(
-        version: 3, name: "hazard state",
-        sqlite: [
-            """
-            CREATE TABLE hazard_state (
-                submission_id TEXT NOT NULL,
-                hazard_id TEXT NOT NULL,
-                enterprise_key TEXT NOT NULL,
-                found_date TEXT NOT NULL,
-                deadline TEXT,
-                responsible_person TEXT,
-                status TEXT NOT NULL,
-                closed_date TEXT,
-                latest_rectification TEXT,
-                escalated INTEGER NOT NULL,
-                PRIMARY KEY (submission_id, hazard_id))
-            """,
-            "CREATE INDEX hazard_state_found ON hazard_state(found_date)",
-            "CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise_key, found_date)",
-            "INSERT INTO hazard_state \(HazardState.select(.sqlite, where: "1 = 1"))",
-            // Scores by date without reading the wide submission rows (a scorecard ranks its enterprise among its peers).
-            "CREATE INDEX submissions_scores ON submissions(kind, inspection_date, enterprise_key, score_total, seq, id)",
-        ],
-        postgres: [
-            """
-            CREATE TABLE hazard_state (
-                submission_id uuid NOT NULL,
-                hazard_id text NOT NULL,
-                enterprise_key text NOT NULL,
-                found_date date NOT NULL,
-                deadline date,
-                responsible_person text,
-                status text NOT NULL,
-                closed_date date,
-                latest_rectification uuid,
-                escalated boolean NOT NULL,
-                PRIMARY KEY (submission_id, hazard_id))
-            """,
-            "CREATE INDEX hazard_state_found ON hazard_state(found_date)",
-            "CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise_key, found_date)",
-            "INSERT INTO hazard_state \(HazardState.select(.postgres, where: "true"))",
-            "CREATE INDEX submissions_scores ON submissions(kind, inspection_date, enterprise_key, score_total, seq, id)",
-        ])
+        version: 3, name: "hazard state", sqlite: HazardState.schema(.sqlite), postgres: HazardState.schema(.postgres))
 
     /// Users of the service, their API tokens (SHA-256 of the token, never the token), and the append-only audit log.
     static let accounts = Migration(

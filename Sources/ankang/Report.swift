@@ -58,13 +58,7 @@ struct ReportOptions: ParsableArguments {
     }
 
     func context() throws -> ReportContext {
-        let bundle: SchemaBundle
-        do {
-            bundle = try schemas.map { try SchemaBundle(directory: URL(fileURLWithPath: $0)) } ?? SchemaBundle.embedded()
-        } catch {
-            FileHandle.standardError.write(Data("ankang: 无法加载架构 (cannot load schemas): \(error)\n".utf8))
-            throw ExitStatus.usageOrIO
-        }
+        let bundle = try SchemaOptions.bundle(from: schemas)
         guard let profile = bundle.profiles[complianceProfile],
               let context = ReportContext(catalogues: Array(bundle.catalogues.values), compliance: profile) else {
             throw ValidationError("--compliance-profile: \(complianceProfile) 不是“1+3”监控合规评分方案 (is not a monitoring-compliance profile)")

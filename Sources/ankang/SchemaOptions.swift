@@ -19,15 +19,19 @@ struct SchemaOptions: ParsableArguments {
         guard maxFindings > 0 else { throw ValidationError("--max-findings must be positive") }
     }
 
-    /// The validator for these options; a schema folder that cannot be loaded is an I/O error (exit 2).
-    func makeValidator() throws -> SubmissionValidator {
-        let bundle: SchemaBundle
+    /// The schemas in `folder`, or the embedded ones; a folder that cannot be loaded is an I/O error (exit 2).
+    static func bundle(from folder: String?) throws -> SchemaBundle {
         do {
-            bundle = try schemas.map { try SchemaBundle(directory: URL(fileURLWithPath: $0)) } ?? SchemaBundle.embedded()
+            return try folder.map { try SchemaBundle(directory: URL(fileURLWithPath: $0)) } ?? SchemaBundle.embedded()
         } catch {
             FileHandle.standardError.write(Data("ankang: 无法加载架构 (cannot load schemas): \(error)\n".utf8))
             throw ExitStatus.usageOrIO
         }
+    }
+
+    /// The validator for these options.
+    func makeValidator() throws -> SubmissionValidator {
+        let bundle = try Self.bundle(from: schemas)
         var limits = XMLLimits.standard
         limits.maxBytes = maxBytes
         limits.maxDiagnostics = maxFindings
