@@ -1,8 +1,8 @@
-/// XML escaping and id sanitising.
-enum XMLText {
+/// XML escaping (reports, charts, and the service's XML answers) and id sanitising.
+public enum XMLText {
     /// Escapes `& < > " '` and drops characters that are not allowed in XML 1.0
     /// (C0 controls other than tab, newline and carriage return; U+FFFE; U+FFFF).
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

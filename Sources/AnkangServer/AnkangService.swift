@@ -34,6 +34,7 @@ public struct ServiceEnvironment: Sendable {
 /// The Ankang HTTP service (Hummingbird 2).
 ///
 /// - `GET /health`, `GET /metrics` (Prometheus): no token.
+/// - `HEAD`/`POST /submission`: OpenRosa, HTTP Basic with the user name and API token.
 /// - Everything under `/api/v1` needs `Authorization: Bearer TOKEN` (see `ankang users add`), and reads and
 ///   writes only inside the user's jurisdiction.
 public enum AnkangService {
@@ -53,6 +54,7 @@ public enum AnkangService {
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: environment.metrics.text)))
         }
+        OpenRosaRoutes(environment: environment).register(on: router)
         let api = router.group("api/v1").add(middleware: TokenAuthenticator(store: environment.store))
         SubmissionRoutes(environment: environment).register(on: api)
         ReportRoutes(environment: environment).register(on: api)

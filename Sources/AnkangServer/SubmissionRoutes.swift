@@ -29,88 +29,34 @@ struct SubmissionRoutes {
 
     private func upload(_ request: Request, context: AnkangRequestContext, store: Bool) async throws -> Response {
         let user = try context.requireUser()
-        if store, !user.role.mayUpload {
-            environment.metrics.upload("denied")
-            throw APIError.forbidden("只读用户不能上传", "a read-only user cannot upload")
-        }
         var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: environment.maxUploadBytes)
-        } catch {
-            environment.metrics.upload("too_large")
-            throw APIError.tooLarge(environment.maxUploadBytes)
-        }
-        let bytes = Array(buffer: body)
-        guard Self.looksLikeXML(bytes, contentType: request.headers[.contentType]) else {
-            environment.metrics.upload("not_xml")
-            throw APIError.unsupportedMediaType()
-        }
-        let started = ContinuousClock.now
-        let prepared = environment.intake.prepare(bytes, fileName: request.headers[.init("X-File-Name")!])
-        let elapsed = ContinuousClock.now - started
-        environment.metrics.validation(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-
-        if case let .accepted(accepted) = prepared.intake {
-            let jurisdiction = accepted.submission.enterprise.jurisdiction
-            guard user.covers([jurisdiction.city.name, jurisdiction.unit.name]) else {
-                environment.metrics.upload("denied")
-                try? await environment.store.audit([AuditEntry(at: Date(), user: user.name, action: "denied", subject: accepted.submission.id.uuidString.lowercased(),
-                                                               detail: "\(jurisdiction.city.name)/\(jurisdiction.unit.name)")])
-                throw APIError.forbidden("\(jurisdiction.city.name)/\(jurisdiction.unit.name) 不在您的管辖范围（\(user.jurisdiction.joined(separator: "/"))）内",
-                                         "\(jurisdiction.city.name)/\(jurisdiction.unit.name) is outside your jurisdiction (\(user.jurisdiction.joined(separator: "/")))")
+        let body = try await Uploads.collect(&request, environment: environment)
+        // Many files at once: one answer per part, each with the status a single upload would have had.
+        if let parts = try FormPart.parse(body, contentType: request.headers[.contentType]) {
+            var answers: [FileAnswer] = []
+            for part in parts where part.fileName != nil || part.contentType != nil {
+                do {
+                    let (status, answer) = try await Uploads.submit(
+                        part.bytes, fileName: part.fileName, contentType: part.contentType, user: user, store: store, environment: environment)
+                    answers.append(FileAnswer(file: part.fileName ?? part.name ?? "", status: Int(status.code), answer: answer))
+                } catch let error as APIError {
+                    answers.append(FileAnswer(file: part.fileName ?? part.name ?? "", status: Int(error.status.code),
+                                              answer: UploadAnswer(outcome: "refused", findings: [], error: .init(code: error.code, zh: error.zh, en: error.en))))
+                }
             }
+            return JSONBody.response(.ok, ["files": answers])
         }
-        guard store else {
-            let valid: Bool
-            if case .accepted = prepared.intake { valid = true } else { valid = false }
-            return JSONBody.response(valid ? .ok : .unprocessableContent,
-                                     UploadAnswer(outcome: valid ? "valid" : "invalid", findings: prepared.diagnostics))
-        }
-        let outcome: IngestOutcome
-        do {
-            outcome = try await environment.store.record([prepared.intake])[0]
-        } catch {
-            throw APIError.unavailable(error)
-        }
-        environment.metrics.upload(outcome.name)
-        var audit = AuditEntry(at: Date(), user: user.name, action: outcome.name, subject: prepared.intake.sha256)
-        let response: Response
-        switch outcome {
-        case let .accepted(receipt):
-            audit.action = receipt.supersedes == nil ? "accept" : "supersede"
-            audit.subject = receipt.submissionID.uuidString.lowercased()
-            audit.detail = receipt.supersedes.map { "supersedes \($0.uuidString.lowercased())" } ?? receipt.kind.rawValue
-            response = JSONBody.response(.created, UploadAnswer(outcome: "accepted", receipt: receipt, findings: prepared.diagnostics))
-        case let .duplicate(receipt):
-            audit.subject = receipt.submissionID.uuidString.lowercased()
-            response = JSONBody.response(.ok, UploadAnswer(outcome: "duplicate", receipt: receipt, findings: prepared.diagnostics))
-        case let .conflict(conflict):
-            audit.subject = conflict.submissionID.uuidString.lowercased()
-            audit.detail = "stored \(conflict.storedSHA256), offered \(conflict.offeredSHA256)"
-            response = JSONBody.response(.conflict, UploadAnswer(
-                outcome: "conflict", storedSHA256: conflict.storedSHA256, offeredSHA256: conflict.offeredSHA256, findings: prepared.diagnostics,
-                error: .init(code: "ANK-API-409", zh: "提交编号已存在，但内容不同", en: "the submission id exists with different bytes")))
-        case .rejected:
-            audit.action = "reject"
-            audit.detail = Set(prepared.diagnostics.filter { $0.severity == .error }.map(\.code)).sorted().joined(separator: " ")
-            response = JSONBody.response(.unprocessableContent, UploadAnswer(
-                outcome: "rejected", findings: prepared.diagnostics,
-                error: .init(code: "ANK-API-422", zh: "文件未通过校验，已存入隔离区", en: "the file is invalid and was quarantined")))
-        }
-        try? await environment.store.audit([audit])
-        return response
+        let (status, answer) = try await Uploads.submit(
+            Array(buffer: body), fileName: request.headers[.init("X-File-Name")!], contentType: request.headers[.contentType], user: user,
+            store: store, environment: environment)
+        return JSONBody.response(status, answer)
     }
 
-    /// XML, as far as the first bytes tell: a byte order mark or `<` after white space. A declared
-    /// content type other than XML (or none, or octet-stream) is refused too.
-    static func looksLikeXML(_ bytes: [UInt8], contentType: String?) -> Bool {
-        if let type = contentType?.lowercased().split(separator: ";").first.map({ $0.trimmingCharacters(in: .whitespaces) }),
-           !(type.hasSuffix("/xml") || type.hasSuffix("+xml") || type == "application/octet-stream") {
-            return false
-        }
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
-        return bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
+    /// One file's answer within a multipart upload.
+    struct FileAnswer: Encodable {
+        var file: String
+        var status: Int
+        var answer: UploadAnswer
     }
 
     private func list(_ request: Request, context: AnkangRequestContext) async throws -> Response {

@@ -215,3 +215,72 @@ struct ServerTests {
         }
     }
 }
+
+/// Multipart uploads and the OpenRosa endpoint.
+@Suite("HTTP service: multipart and OpenRosa")
+struct MultipartAndOpenRosaTests {
+    static func multipart(_ files: [(field: String, name: String, bytes: ByteBuffer)], boundary: String = "ankang-boundary-7f3a") -> (HTTPFields, ByteBuffer) {
+        var body = ByteBuffer()
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: text/xml\r\n\r\n")
+            var bytes = file.bytes
+            body.writeBuffer(&bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return ([.contentType: "multipart/form-data; boundary=\(boundary)"], body)
+    }
+
+    static func basic(_ user: String, _ token: String) -> String { "Basic " + Data("\(user):\(token)".utf8).base64EncodedString() }
+
+    @Test func manyFilesInOneRequest() async throws {
+        try await ServerTests.withService { client, tokens, store in
+            var (headers, body) = Self.multipart([
+                ("file", "a.xml", ServerTests.sample("valid/assessment-2011-linze-huayun-selfcheck.xml")),
+                ("file", "b.xml", ServerTests.sample("valid/rectification-2011-linze-huayun-closed.xml")),
+                ("file", "bad.xml", ServerTests.sample("invalid/sec-001-doctype.xml")),
+                ("file", "other-town.xml", ServerTests.sample("valid/monitoring-2011-tangzhuang-mingda-team-day.xml")),
+            ])
+            headers[.authorization] = "Bearer \(tokens["linze"]!)"
+            let response = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: headers, body: body)
+            #expect(response.status == .ok)
+            let files = try #require(try ServerTests.json(response)["files"] as? [[String: Any]])
+            #expect(files.map { $0["file"] as? String } == ["a.xml", "b.xml", "bad.xml", "other-town.xml"])
+            #expect(files.map { $0["status"] as? Int } == [201, 201, 422, 403])
+            #expect(try await store.stats().count("submissions") == 2)
+        }
+    }
+
+    @Test func openRosaHeadPostAndRetry() async throws {
+        try await ServerTests.withService { client, tokens, store in
+            let version: HTTPFields = [.init("X-OpenRosa-Version")!: "1.0"]
+            let challenge = try await client.execute(uri: "/submission", method: .head, headers: version)
+            #expect(challenge.status == .unauthorized && challenge.headers[.wwwAuthenticate]?.hasPrefix("Basic") == true)
+            var authorised = version
+            authorised[.authorization] = Self.basic("linze", tokens["linze"]!)
+            let head = try await client.execute(uri: "/submission", method: .head, headers: authorised)
+            #expect(head.status == .noContent && head.headers[.init("X-OpenRosa-Accept-Content-Length")!] != nil)
+            var wrongUser = version
+            wrongUser[.authorization] = Self.basic("city", tokens["linze"]!)
+            #expect(try await client.execute(uri: "/submission", method: .head, headers: wrongUser).status == .unauthorized)
+            #expect(try await client.execute(uri: "/submission", method: .head, headers: [.authorization: Self.basic("linze", tokens["linze"]!)]).status
+                    == .badRequest, "the OpenRosa version header is required")
+
+            var (headers, body) = Self.multipart([("xml_submission_file", "submission.xml",
+                                                   ServerTests.sample("valid/assessment-2011-linze-huayun-selfcheck.xml"))])
+            headers.append(contentsOf: authorised)
+            let first = try await client.execute(uri: "/submission", method: .post, headers: headers, body: body)
+            #expect(first.status == .created)
+            let text = String(buffer: first.body)
+            #expect(text.contains("<OpenRosaResponse xmlns=\"http://openrosa.org/http/response\">") && text.contains("submit_success"))
+            let retry = try await client.execute(uri: "/submission", method: .post, headers: headers, body: body)
+            #expect(retry.status == .created && String(buffer: retry.body) == text, "an identical retry gets the original receipt")
+
+            (headers, body) = Self.multipart([("xml_submission_file", "bad.xml", ServerTests.sample("invalid/sec-001-doctype.xml"))])
+            headers.append(contentsOf: authorised)
+            let invalid = try await client.execute(uri: "/submission", method: .post, headers: headers, body: body)
+            #expect(invalid.status == .badRequest && String(buffer: invalid.body).contains("ANK-SEC-001"))
+            #expect(try await store.stats().count("submissions") == 1)
+        }
+    }
+}

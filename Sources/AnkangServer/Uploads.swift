@@ -1,0 +1,104 @@
+import AnkangIntake
+import AnkangStore
+import AnkangXML
+import Foundation
+import Hummingbird
+
+/// The one upload path of the service (REST, multipart parts and OpenRosa alike): check the bytes are
+/// XML, validate and score, check the jurisdiction, record, audit, count.
+enum Uploads {
+    /// The request body, or a 413 past the service's limit (a multipart body may hold several files of that size).
+    static func collect(_ request: inout Request, environment: ServiceEnvironment) async throws -> ByteBuffer {
+        let multipart = request.headers[.contentType]?.lowercased().hasPrefix("multipart/") == true
+        let limit = multipart ? environment.maxUploadBytes * 16 : environment.maxUploadBytes
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch {
+            environment.metrics.upload("too_large")
+            throw APIError.tooLarge(limit)
+        }
+    }
+
+    /// Takes in one file; `store: false` validates and scores only. Throws an ``APIError`` for 403/413/415.
+    static func submit(
+        _ bytes: [UInt8], fileName: String?, contentType: String?, user: UserAccount, store: Bool, environment: ServiceEnvironment
+    ) async throws -> (HTTPResponse.Status, SubmissionRoutes.UploadAnswer) {
+        typealias Answer = SubmissionRoutes.UploadAnswer
+        if store, !user.role.mayUpload {
+            environment.metrics.upload("denied")
+            throw APIError.forbidden("只读用户不能上传", "a read-only user cannot upload")
+        }
+        guard bytes.count <= environment.maxUploadBytes else {
+            environment.metrics.upload("too_large")
+            throw APIError.tooLarge(environment.maxUploadBytes)
+        }
+        guard looksLikeXML(bytes, contentType: contentType) else {
+            environment.metrics.upload("not_xml")
+            throw APIError.unsupportedMediaType()
+        }
+        let started = ContinuousClock.now
+        let prepared = environment.intake.prepare(bytes, fileName: fileName)
+        let elapsed = ContinuousClock.now - started
+        environment.metrics.validation(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+
+        if case let .accepted(accepted) = prepared.intake {
+            let jurisdiction = accepted.submission.enterprise.jurisdiction
+            let place = "\(jurisdiction.city.name)/\(jurisdiction.unit.name)"
+            guard user.covers([jurisdiction.city.name, jurisdiction.unit.name]) else {
+                environment.metrics.upload("denied")
+                try? await environment.store.audit([AuditEntry(at: Date(), user: user.name, action: "denied",
+                                                               subject: accepted.submission.id.uuidString.lowercased(), detail: place)])
+                let mine = user.jurisdiction.joined(separator: "/")
+                throw APIError.forbidden("\(place) 不在您的管辖范围（\(mine)）内", "\(place) is outside your jurisdiction (\(mine))")
+            }
+        }
+        guard store else {
+            if case .accepted = prepared.intake { return (.ok, Answer(outcome: "valid", findings: prepared.diagnostics)) }
+            return (.unprocessableContent, Answer(outcome: "invalid", findings: prepared.diagnostics))
+        }
+        let outcome: IngestOutcome
+        do {
+            outcome = try await environment.store.record([prepared.intake])[0]
+        } catch {
+            throw APIError.unavailable(error)
+        }
+        environment.metrics.upload(outcome.name)
+        var audit = AuditEntry(at: Date(), user: user.name, action: outcome.name, subject: prepared.intake.sha256)
+        let answer: (HTTPResponse.Status, Answer)
+        switch outcome {
+        case let .accepted(receipt):
+            audit.action = receipt.supersedes == nil ? "accept" : "supersede"
+            audit.subject = receipt.submissionID.uuidString.lowercased()
+            audit.detail = receipt.supersedes.map { "supersedes \($0.uuidString.lowercased())" } ?? receipt.kind.rawValue
+            answer = (.created, Answer(outcome: "accepted", receipt: receipt, findings: prepared.diagnostics))
+        case let .duplicate(receipt):
+            audit.subject = receipt.submissionID.uuidString.lowercased()
+            answer = (.ok, Answer(outcome: "duplicate", receipt: receipt, findings: prepared.diagnostics))
+        case let .conflict(conflict):
+            audit.subject = conflict.submissionID.uuidString.lowercased()
+            audit.detail = "stored \(conflict.storedSHA256), offered \(conflict.offeredSHA256)"
+            answer = (.conflict, Answer(
+                outcome: "conflict", storedSHA256: conflict.storedSHA256, offeredSHA256: conflict.offeredSHA256, findings: prepared.diagnostics,
+                error: .init(code: "ANK-API-409", zh: "提交编号已存在，但内容不同", en: "the submission id exists with different bytes")))
+        case .rejected:
+            audit.action = "reject"
+            audit.detail = Set(prepared.diagnostics.filter { $0.severity == .error }.map(\.code)).sorted().joined(separator: " ")
+            answer = (.unprocessableContent, Answer(
+                outcome: "rejected", findings: prepared.diagnostics,
+                error: .init(code: "ANK-API-422", zh: "文件未通过校验，已存入隔离区", en: "the file is invalid and was quarantined")))
+        }
+        try? await environment.store.audit([audit])
+        return answer
+    }
+
+    /// XML, as far as the first bytes tell: a byte order mark or `<` after white space. A declared
+    /// content type other than XML or octet-stream is refused too.
+    static func looksLikeXML(_ bytes: [UInt8], contentType: String?) -> Bool {
+        if let type = contentType?.lowercased().split(separator: ";").first.map({ $0.trimmingCharacters(in: .whitespaces) }),
+           !(type.hasSuffix("/xml") || type.hasSuffix("+xml") || type == "application/octet-stream") {
+            return false
+        }
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+        return bytes.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
+    }
+}
