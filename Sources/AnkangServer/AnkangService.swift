@@ -33,7 +33,7 @@ public struct ServiceEnvironment: Sendable {
 
 /// The Ankang HTTP service (Hummingbird 2).
 ///
-/// - `GET /health`, `GET /metrics` (Prometheus): no token.
+/// - `GET /health`, `GET /metrics` (Prometheus), `GET /openapi.json`: no token.
 /// - `HEAD`/`POST /submission`: OpenRosa, HTTP Basic with the user name and API token.
 /// - Everything under `/api/v1` needs `Authorization: Bearer TOKEN` (see `ankang users add`), and reads and
 ///   writes only inside the user's jurisdiction.
@@ -53,6 +53,10 @@ public enum AnkangService {
         router.get("metrics") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                      body: ResponseBody(byteBuffer: ByteBuffer(string: environment.metrics.text)))
+        }
+        router.get("openapi.json") { _, _ -> Response in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                     body: ResponseBody(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
         }
         OpenRosaRoutes(environment: environment).register(on: router)
         let api = router.group("api/v1").add(middleware: TokenAuthenticator(store: environment.store))

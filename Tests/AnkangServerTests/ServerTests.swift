@@ -284,3 +284,35 @@ struct MultipartAndOpenRosaTests {
         }
     }
 }
+
+/// The OpenAPI document is served, parses, and every operation it lists exists on a live server.
+@Suite("HTTP service: OpenAPI document")
+struct OpenAPITests {
+    @Test func everyDocumentedOperationIsAnswered() async throws {
+        try await ServerTests.withService { client, tokens, _ in
+            let response = try await client.execute(uri: "/openapi.json", method: .get)
+            #expect(response.status == .ok)
+            let document = try ServerTests.json(response)
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: [String: Any]])
+            var operations = 0
+            for (path, methods) in paths.sorted(by: { $0.key < $1.key }) {
+                let uri = path.replacingOccurrences(of: "{id}", with: UUID().uuidString.lowercased())
+                    .replacingOccurrences(of: "{enterprise}", with: "91321084798426130K")
+                for method in methods.keys {
+                    let httpMethod = HTTPRequest.Method(rawValue: method.uppercased())!
+                    var headers = ServerTests.headers(tokens["city"])
+                    headers[.init("X-OpenRosa-Version")!] = "1.0"
+                    let answer = try await client.execute(uri: uri, method: httpMethod, headers: headers, body: ByteBuffer(string: "<x/>"))
+                    // A documented operation is routed: whatever it answers, it is not "no such route".
+                    let routed = answer.status != .methodNotAllowed && (answer.status != .notFound || String(buffer: answer.body).contains("ANK-API-404"))
+                    #expect(routed, "\(method.uppercased()) \(path) → \(answer.status)")
+                    operations += 1
+                }
+            }
+            #expect(operations == 12)
+            let undocumented = try await client.execute(uri: "/api/v1/nothing-here", method: .get, headers: ServerTests.headers(tokens["city"]))
+            #expect(undocumented.status == .notFound)
+        }
+    }
+}
