@@ -7,6 +7,7 @@ import AnkangXML
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Everything the HTTP service works with: the log, the one intake path, report reference data, limits.
 public struct ServiceEnvironment: Sendable {
@@ -65,12 +66,16 @@ public enum AnkangService {
         return router
     }
 
-    /// The application listening on `host:port`; `onListening` gets the bound port (useful with port 0).
+    /// The application listening on `host:port`; `onListening` gets the bound port (useful with port 0). A
+    /// connection that sends nothing for `idleTimeout` (a slow client, a half-sent body) is closed.
     public static func application(
-        _ environment: ServiceEnvironment, host: String, port: Int, logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }
+        _ environment: ServiceEnvironment, host: String, port: Int, idleTimeout: Duration = .seconds(30), logger: Logger,
+        onListening: @escaping @Sendable (Int) -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        Application(
+        let idle = TimeAmount.nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000 + idleTimeout.components.attoseconds / 1_000_000_000)
+        return Application(
             router: router(environment),
+            server: .http1(configuration: .init(idleTimeout: idle)),
             configuration: .init(address: .hostname(host, port: port), serverName: "Ankang"),
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
             logger: logger)

@@ -32,6 +32,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "端口，0 为任选 (port; 0 picks a free one).")
     var port = 8080
 
+    @Option(help: ArgumentHelp("连接空闲多久即关闭（慢速客户端、未发完的请求体）(close a connection idle this long: slow clients, half-sent bodies).", valueName: "SECONDS"))
+    var idleTimeout: Double = 30
+
     @Option(help: ArgumentHelp("安康杯评分方案 (scoring profile for assessments).", valueName: "NAME"))
     var profile: String = IntakeScorings.defaultProfileID
 
@@ -52,11 +55,12 @@ struct Serve: AsyncParsableCommand {
         let host = host
         let port = port
         let maxBytes = schemaOptions.maxBytes
+        let idle = Duration.milliseconds(Int64(idleTimeout * 1000))
         try await database.withStore { location, store in
             let environment = ServiceEnvironment(
                 store: store, intake: SubmissionIntake(validator: validator, store: store, scoring: scoring), reportContext: reportContext,
                 maxUploadBytes: maxBytes)
-            let application = AnkangService.application(environment, host: host, port: port, logger: logger) { bound in
+            let application = AnkangService.application(environment, host: host, port: port, idleTimeout: idle, logger: logger) { bound in
                 // Written straight to the descriptor: a supervisor or a test reads the port from it at once.
                 FileHandle.standardOutput.write(Data("Ankang 服务已启动 — listening on http://\(host):\(bound) (\(location))\n".utf8))
             }

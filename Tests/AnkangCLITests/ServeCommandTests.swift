@@ -19,23 +19,8 @@ import FoundationNetworking
         let listed = try AnkangBinary.run(["users", "list", "--db", db])
         #expect(listed.stdout.contains("zhou\tinspector\t高邮市/汤庄镇\tactive"))
 
-        let server = Process()
-        server.executableURL = AnkangBinary.url
-        server.arguments = ["serve", "--port", "0", "--db", db]
-        let output = Pipe()
-        server.standardOutput = output
-        server.standardError = FileHandle.nullDevice
-        try server.run()
+        let (server, port) = try ServerProcess.start(db: db)
         defer { if server.isRunning { server.terminate() } }
-        // The first line names the port.
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line.append(chunk)
-        }
-        let text = String(decoding: line, as: UTF8.self)
-        let port = try #require(text.split(separator: ":").compactMap { Int($0.prefix { $0.isNumber }) }.last, "\(text)")
 
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/submissions")!)
         request.httpMethod = "POST"
@@ -54,4 +39,144 @@ import FoundationNetworking
         #expect(revoked.status == 0)
         #expect(try AnkangBinary.run(["users", "revoke", "zhou", "--db", db]).status == 1)
     }
+
+    /// A client that sends headers and part of a body, then nothing, is cut off after the idle timeout;
+    /// the server answers others meanwhile.
+    @Test func halfSentBodiesAreCutOff() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ankang-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (server, port) = try ServerProcess.start(db: "sqlite:" + folder.appendingPathComponent("log.sqlite").path, arguments: ["--idle-timeout", "1"])
+        defer { server.terminate() }
+        let socket = try RawConnection(port: port)
+        defer { socket.close() }
+        socket.send("POST /api/v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/xml\r\nContent-Length: 100000\r\n\r\n<?xml")
+        let started = ContinuousClock.now
+        let (health, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/health")!)
+        #expect(String(decoding: health, as: UTF8.self).contains("ok"), "others are served meanwhile")
+        #expect(socket.waitForClose(seconds: 10), "the half-sent request is closed")
+        #expect(ContinuousClock.now - started < .seconds(8))
+    }
+
+    /// Uploads in flight, the server killed with SIGKILL: after a restart every upload that got a 2xx is there.
+    @Test func nothingAcknowledgedIsLostWhenKilled() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ankang-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        let generate = Process()
+        generate.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generate.arguments = ["python3", AnkangBinary.packageRoot.appendingPathComponent("tools/gen-corpus.py").path, "--count", "240", "--seed", "11",
+                              "--invalid-share", "0", "--size-scale", "0.25", "--out", corpus.path]
+        generate.standardOutput = FileHandle.nullDevice
+        try generate.run()
+        generate.waitUntilExit()
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".xml") }.sorted()
+        let db = "sqlite:" + folder.appendingPathComponent("log.sqlite").path
+        let token = try AnkangBinary.run(["users", "add", "city", "--role", "cityDepartment", "--jurisdiction", "高邮市", "--db", db])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (server, port) = try ServerProcess.start(db: db)
+        let acknowledged = AcknowledgedUploads()
+        await withTaskGroup(of: Void.self) { group in
+            for worker in 0..<16 {
+                group.addTask {
+                    for name in files.enumerated().filter({ $0.offset % 16 == worker }).map(\.element) {
+                        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/submissions")!)
+                        request.httpMethod = "POST"
+                        request.setValue("application/xml", forHTTPHeaderField: "Content-Type")
+                        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+                        request.httpBody = try? Data(contentsOf: corpus.appendingPathComponent(name))
+                        guard let (body, response) = try? await URLSession.shared.data(for: request),
+                              let status = (response as? HTTPURLResponse)?.statusCode, (200..<300).contains(status),
+                              let json = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
+                              let receipt = json["receipt"] as? [String: Any], let id = receipt["submissionID"] as? String else { return }
+                        if await acknowledged.add(id) == 60 { kill(server.processIdentifier, SIGKILL) }
+                    }
+                }
+            }
+        }
+        server.waitUntilExit()
+        #expect(server.terminationReason == .uncaughtSignal, "killed mid-run")
+        let ids = await acknowledged.ids
+        #expect(ids.count >= 60 && ids.count < files.count, "\(ids.count) acknowledged before the kill")
+        let check = try AnkangBinary.run(["db", "check", "--db", db])
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
+        let (restarted, newPort) = try ServerProcess.start(db: db)
+        defer { restarted.terminate() }
+        for id in ids {
+            var request = URLRequest(url: URL(string: "http://127.0.0.1:\(newPort)/api/v1/submissions/\(id.lowercased())")!)
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            let (_, response) = try await URLSession.shared.data(for: request)
+            #expect((response as? HTTPURLResponse)?.statusCode == 200, "acknowledged \(id) is stored")
+        }
+    }
+}
+
+/// Submission ids that got a 2xx.
+actor AcknowledgedUploads {
+    private(set) var ids: [String] = []
+
+    /// Adds one; returns how many there are now.
+    func add(_ id: String) -> Int {
+        ids.append(id)
+        return ids.count
+    }
+}
+
+/// `ankang serve --port 0` as a child process, with the port it bound.
+enum ServerProcess {
+    static func start(db: String, arguments: [String] = []) throws -> (Process, Int) {
+        let server = Process()
+        server.executableURL = AnkangBinary.url
+        server.arguments = ["serve", "--port", "0", "--db", db] + arguments
+        let output = Pipe()
+        server.standardOutput = output
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        // The first line names the port.
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            line.append(chunk)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        let port = try #require(text.split(separator: ":").compactMap { Int($0.prefix { $0.isNumber }) }.last, "\(text)")
+        return (server, port)
+    }
+}
+
+/// A bare TCP connection to the server on loopback, to play a client that stops mid-request.
+final class RawConnection {
+    private let descriptor: Int32
+
+    init(port: Int) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        try #require(connected == 0, "connect")
+    }
+
+    func send(_ text: String) {
+        _ = text.utf8CString.withUnsafeBufferPointer { Glibc.send(descriptor, $0.baseAddress, $0.count - 1, 0) }
+    }
+
+    /// Whether the server closes the connection (a read returns 0 or fails) within `seconds`.
+    func waitForClose(seconds: Int) -> Bool {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count == 0 { return true }
+            if count < 0 { return errno != EAGAIN && errno != EWOULDBLOCK }
+        }
+    }
+
+    func close() { Glibc.close(descriptor) }
 }
