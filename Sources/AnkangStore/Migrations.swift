@@ -425,66 +425,49 @@ enum Migrations {
     /// What the reports read beyond version 1: each monitoring record's tier (backfilled from the unit it
     /// names, which is how the rules tie the two), and the rectification notices with their reply and
     /// escalation (backfilled from the stored model).
-    static let reportFacts = Migration(
-        version: 2, name: "report facts",
-        sqlite: [
-            "ALTER TABLE submissions ADD COLUMN tier TEXT",
+    static let reportFacts = Migration(version: 2, name: "report facts", sqlite: reportFactsSchema(.sqlite), postgres: reportFactsSchema(.postgres))
+
+    private static func reportFactsSchema(_ dialect: SQLDialect) -> [String] {
+        let (text, date, uuid) = dialect == .sqlite ? ("TEXT", "TEXT", "TEXT") : ("text", "date", "uuid")
+        // The stored model's notice fields: json_extract in SQLite, the ->> operators in PostgreSQL.
+        func field(_ path: String, date isDate: Bool = false) -> String {
+            switch dialect {
+            case .sqlite: return "json_extract(model_json, '$.body.document.\(path)')"
+            case .postgres:
+                let keys = ["body", "document"] + path.split(separator: ".").map(String.init)
+                let access = "model_json->" + keys.dropLast().map { "'\($0)'" }.joined(separator: "->") + "->>'\(keys.last!)'"
+                return isDate ? "(\(access))::date" : access
+            }
+        }
+        return [
+            "ALTER TABLE submissions ADD COLUMN tier \(text)",
             """
             UPDATE submissions SET tier = CASE WHEN team IS NOT NULL THEN 'team' WHEN workshop IS NOT NULL THEN 'workshop' ELSE 'enterprise' END
             WHERE kind = 'monitoringRecord'
             """,
             "DROP VIEW current_submissions",
-            Self.currentSubmissionsView,
+            currentSubmissionsView,
             "CREATE INDEX submissions_kind_date ON submissions(kind, inspection_date)",
             """
             CREATE TABLE notices (
-                submission_id TEXT PRIMARY KEY REFERENCES submissions(id),
-                enterprise_key TEXT NOT NULL,
-                notice_no TEXT NOT NULL,
-                kind TEXT NOT NULL,
-                issued_date TEXT NOT NULL,
-                reply_date TEXT,
-                escalation_date TEXT,
-                escalated_to TEXT)
+                submission_id \(uuid) PRIMARY KEY REFERENCES submissions(id),
+                enterprise_key \(text) NOT NULL,
+                notice_no \(text) NOT NULL,
+                kind \(text) NOT NULL,
+                issued_date \(date) NOT NULL,
+                reply_date \(date),
+                escalation_date \(date),
+                escalated_to \(text))
             """,
             "CREATE INDEX notices_enterprise ON notices(enterprise_key, issued_date)",
             """
             INSERT INTO notices (submission_id, enterprise_key, notice_no, kind, issued_date, reply_date, escalation_date, escalated_to)
-            SELECT id, enterprise_key, json_extract(model_json, '$.body.document.noticeNo'), json_extract(model_json, '$.body.document.noticeKind'),
-                   inspection_date, json_extract(model_json, '$.body.document.enterpriseReply.date'),
-                   json_extract(model_json, '$.body.document.escalation.date'), json_extract(model_json, '$.body.document.escalation.to')
+            SELECT id, enterprise_key, \(field("noticeNo")), \(field("noticeKind")), inspection_date, \(field("enterpriseReply.date", date: true)),
+                   \(field("escalation.date", date: true)), \(field("escalation.to"))
             FROM submissions WHERE kind = 'hazardRectification'
             """,
-        ],
-        postgres: [
-            "ALTER TABLE submissions ADD COLUMN tier text",
-            """
-            UPDATE submissions SET tier = CASE WHEN team IS NOT NULL THEN 'team' WHEN workshop IS NOT NULL THEN 'workshop' ELSE 'enterprise' END
-            WHERE kind = 'monitoringRecord'
-            """,
-            "DROP VIEW current_submissions",
-            Self.currentSubmissionsView,
-            "CREATE INDEX submissions_kind_date ON submissions(kind, inspection_date)",
-            """
-            CREATE TABLE notices (
-                submission_id uuid PRIMARY KEY REFERENCES submissions(id),
-                enterprise_key text NOT NULL,
-                notice_no text NOT NULL,
-                kind text NOT NULL,
-                issued_date date NOT NULL,
-                reply_date date,
-                escalation_date date,
-                escalated_to text)
-            """,
-            "CREATE INDEX notices_enterprise ON notices(enterprise_key, issued_date)",
-            """
-            INSERT INTO notices (submission_id, enterprise_key, notice_no, kind, issued_date, reply_date, escalation_date, escalated_to)
-            SELECT id, enterprise_key, model_json->'body'->'document'->>'noticeNo', model_json->'body'->'document'->>'noticeKind',
-                   inspection_date, (model_json->'body'->'document'->'enterpriseReply'->>'date')::date,
-                   (model_json->'body'->'document'->'escalation'->>'date')::date, model_json->'body'->'document'->'escalation'->>'to'
-            FROM submissions WHERE kind = 'hazardRectification'
-            """,
-        ])
+        ]
+    }
 
     /// Each current hazard's derived state, kept up to date at write time (``HazardState``) so that reads do
     /// not evaluate the `hazard_status` view, which stays the definition: `db check` compares the two. And

@@ -48,13 +48,7 @@ struct Ingest: AsyncParsableCommand {
 
     func run() async throws {
         let validator = try schemaOptions.makeValidator()
-        let scoring: IntakeScoring
-        do {
-            scoring = try IntakeScorings.ankangCup(profileID: profile, bundle: validator.bundle)
-        } catch {
-            FileHandle.standardError.write(Data("ankang: \(error)\n".utf8))
-            throw ExitStatus.usageOrIO
-        }
+        let scoring = try SchemaOptions.scoring(profile: profile, bundle: validator.bundle)
         let (files, missing) = FileInput.collect(paths)
         var summary = IngestSummary(format: output.format, language: output.lang)
         for path in missing { summary.missing(path) }

@@ -1,4 +1,5 @@
 import AnkangDocuments
+import AnkangIntake
 import AnkangXML
 import ArgumentParser
 import Foundation
@@ -25,6 +26,16 @@ struct SchemaOptions: ParsableArguments {
             return try folder.map { try SchemaBundle(directory: URL(fileURLWithPath: $0)) } ?? SchemaBundle.embedded()
         } catch {
             FileHandle.standardError.write(Data("ankang: 无法加载架构 (cannot load schemas): \(error)\n".utf8))
+            throw ExitStatus.usageOrIO
+        }
+    }
+
+    /// The intake's scoring with the named 安康杯 profile; an unknown or unusable profile is a usage error (exit 2).
+    static func scoring(profile: String, bundle: SchemaBundle) throws -> IntakeScoring {
+        do {
+            return try IntakeScorings.ankangCup(profileID: profile, bundle: bundle)
+        } catch {
+            FileHandle.standardError.write(Data("ankang: \(error)\n".utf8))
             throw ExitStatus.usageOrIO
         }
     }

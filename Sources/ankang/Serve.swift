@@ -40,12 +40,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let validator = try schemaOptions.makeValidator()
-        let scoring: IntakeScoring
-        do {
-            scoring = try IntakeScorings.ankangCup(profileID: profile, bundle: validator.bundle)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let scoring = try SchemaOptions.scoring(profile: profile, bundle: validator.bundle)
         guard let compliance = validator.bundle.profiles["monitoring-compliance-2011"],
               let reportContext = ReportContext(catalogues: Array(validator.bundle.catalogues.values), compliance: compliance) else {
             throw ValidationError("the monitoring-compliance profile is missing from the schemas")
