@@ -76,9 +76,9 @@ extension TrendReport {
                         }),
             ReportTable("按乡镇·园区·系统", "By township, park or system", columns: Self.placeColumns, rows: byUnit.map(Self.placeCells)),
             ReportTable("按企业", "By enterprise", columns: Self.placeColumns, rows: byEnterprise.map(Self.placeCells)),
-            ReportTable("逾期未整改隐患", "Overdue hazards", columns: Self.hazardColumns, rows: overdue.map { Self.hazardCells($0, l) }),
-            ReportTable("重大隐患（挂牌督办）", "Major hazards (escalated or open)", columns: Self.hazardColumns,
-                        rows: escalatedMajors.map { Self.hazardCells($0, l) }),
+            ReportTable("逾期未整改隐患", "Overdue hazards", columns: ReportTable.hazardColumns, rows: overdue.map { ReportTable.hazardCells($0, l) }),
+            ReportTable("重大隐患（挂牌督办）", "Major hazards (escalated or open)", columns: ReportTable.hazardColumns,
+                        rows: escalatedMajors.map { ReportTable.hazardCells($0, l) }),
             ReportTable("高频问题项目（前十）", "Most failed checklist items (top 10)",
                         columns: [("项目", "Item"), ("名称", "Name"), ("类别", "Category"), ("不符合次数", "Failures"), ("企业数", "Enterprises")],
                         rows: recurringItems.map { [.text($0.code), .string($0.name.map(l.pick)), .text($0.category), .count($0.failures), .count($0.enterprises)] }),
@@ -95,10 +95,10 @@ extension TrendReport {
                         rows: accidents.rows.map { [.text(l.pick($0.label)), .count($0.minor), .count($0.serious), .count($0.fatal), .count($0.persons)] }
                             + [[.text(l.pick("千人死亡率", "Fatalities per 1,000 workers")), .empty, .empty, .decimal(accidents.fatalitiesPer1000Workers), .empty],
                                [.text(l.pick("千人重伤率", "Serious injuries per 1,000 workers")), .empty, .decimal(accidents.seriousInjuriesPer1000Workers), .empty, .empty]]),
-            ReportTable("“1+3”监控覆盖", "\"1+3\" monitoring coverage", columns: Self.coverageColumns,
-                        rows: coverage.map { Self.coverageCells($0, l) }),
-            ReportTable("监控记录缺交", "Missing monitoring records", columns: Self.missingColumns,
-                        rows: missingRecords.map { Self.missingCells($0, l) }),
+            ReportTable("“1+3”监控覆盖", "\"1+3\" monitoring coverage", columns: ReportTable.coverageColumns,
+                        rows: coverage.map { ReportTable.coverageCells($0, l) }),
+            ReportTable("监控记录缺交", "Missing monitoring records", columns: ReportTable.missingColumns,
+                        rows: missingRecords.map { ReportTable.missingCells($0, l) }),
             ReportTable("趋势检验（Mann–Kendall，α = 0.05）", "Trend tests (Mann–Kendall, α = 0.05)",
                         columns: [("指标", "Series"), ("点数", "n"), ("S", "S"), ("Z", "Z"), ("p", "p"), ("Sen 斜率（每期）", "Sen's slope (per period)"),
                                   ("结论", "Verdict")],
@@ -143,15 +143,6 @@ extension ReportTable {
     static func missingCells(_ row: MissingRecords, _ l: ReportLanguage) -> [SheetCell] {
         [.text(row.enterpriseName), .text(l.pick(row.tier.label)), .text(row.unit), .count(row.expected), .count(row.received)]
     }
-}
-
-extension TrendReport {
-    fileprivate static var hazardColumns: [(String, String)] { ReportTable.hazardColumns }
-    fileprivate static func hazardCells(_ line: HazardLine, _ l: ReportLanguage) -> [SheetCell] { ReportTable.hazardCells(line, l) }
-    fileprivate static var coverageColumns: [(String, String)] { ReportTable.coverageColumns }
-    fileprivate static func coverageCells(_ tier: TierCoverage, _ l: ReportLanguage) -> [SheetCell] { ReportTable.coverageCells(tier, l) }
-    fileprivate static var missingColumns: [(String, String)] { ReportTable.missingColumns }
-    fileprivate static func missingCells(_ row: MissingRecords, _ l: ReportLanguage) -> [SheetCell] { ReportTable.missingCells(row, l) }
 }
 
 extension Scorecard {

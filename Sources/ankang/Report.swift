@@ -31,7 +31,10 @@ struct ReportOptions: ParsableArguments {
     var asOf: String?
 
     @Option(name: .long, help: ArgumentHelp("“1+3”监控合规评分方案，提供各层级应交频次和整改期限 (the monitoring-compliance profile giving tier frequencies and hazard timing).", valueName: "NAME"))
-    var complianceProfile: String = "monitoring-compliance-2011"
+    var complianceProfile: String = Self.defaultComplianceProfile
+
+    /// The monitoring-compliance profile reports use unless told otherwise.
+    static let defaultComplianceProfile = "monitoring-compliance-2011"
 
     @Option(name: .long, help: ArgumentHelp("使用此目录中的检查项目目录和评分方案 (use the catalogues and profiles in DIR instead of the embedded ones).", valueName: "DIR"))
     var schemas: String?
@@ -58,7 +61,11 @@ struct ReportOptions: ParsableArguments {
     }
 
     func context() throws -> ReportContext {
-        let bundle = try SchemaOptions.bundle(from: schemas)
+        try Self.context(bundle: SchemaOptions.bundle(from: schemas), complianceProfile: complianceProfile)
+    }
+
+    /// The report reference data: the bundle's catalogues and the named monitoring-compliance profile.
+    static func context(bundle: SchemaBundle, complianceProfile: String = defaultComplianceProfile) throws -> ReportContext {
         guard let profile = bundle.profiles[complianceProfile],
               let context = ReportContext(catalogues: Array(bundle.catalogues.values), compliance: profile) else {
             throw ValidationError("--compliance-profile: \(complianceProfile) 不是“1+3”监控合规评分方案 (is not a monitoring-compliance profile)")

@@ -41,10 +41,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let validator = try schemaOptions.makeValidator()
         let scoring = try SchemaOptions.scoring(profile: profile, bundle: validator.bundle)
-        guard let compliance = validator.bundle.profiles["monitoring-compliance-2011"],
-              let reportContext = ReportContext(catalogues: Array(validator.bundle.catalogues.values), compliance: compliance) else {
-            throw ValidationError("the monitoring-compliance profile is missing from the schemas")
-        }
+        let reportContext = try ReportOptions.context(bundle: validator.bundle)
         var logger = Logger(label: "ankang.serve")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let host = host
