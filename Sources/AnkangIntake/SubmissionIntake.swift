@@ -236,8 +236,8 @@ public struct IngestProgress: Sendable, Hashable {
     }
 }
 
-/// Lowercase hexadecimal of a digest.
-func hexadecimal(_ digest: SHA256.Digest) -> String {
+/// Lowercase hexadecimal of a digest (file hashes here, token hashes in the service).
+public func hexadecimal(_ digest: SHA256.Digest) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var text: [UInt8] = []
     text.reserveCapacity(64)

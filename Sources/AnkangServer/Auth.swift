@@ -1,3 +1,4 @@
+import AnkangIntake
 import AnkangStore
 import Crypto
 import Foundation
@@ -32,7 +33,7 @@ public enum APIToken {
 
     /// The SHA-256 of a token, lowercase hex: what the store keeps.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        hexadecimal(SHA256.hash(data: Data(token.utf8)))
     }
 }
 
