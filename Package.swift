@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
@@ -66,14 +67,17 @@ let package = Package(
         ),
         // Reports built from the log: hazard trends, scorecards, watchlist; rendered as HTML+SVG, CSV, XLSX, JSON.
         .target(name: "AnkangReports", dependencies: ["AnkangModel", "AnkangScoring", "AnkangStore"]),
-        // The HTTP service: uploads, reads and reports over the same intake and store, with tokens and jurisdictions.
+        // The HTTP service and web UI: uploads, reads and reports over the same intake and store, with tokens, passwords
+        // and jurisdictions.
         .target(
             name: "AnkangServer",
             dependencies: [
                 "AnkangDocuments", "AnkangIntake", "AnkangReports", "AnkangStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

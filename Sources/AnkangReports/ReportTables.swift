@@ -7,10 +7,10 @@ public enum ReportLanguage: String, Sendable, Hashable, CaseIterable {
     case zh, en
 
     /// The label in this language.
-    func pick(_ text: LocalizedText) -> String { self == .zh ? text.zh : text.en }
+    public func pick(_ text: LocalizedText) -> String { self == .zh ? text.zh : text.en }
 
     /// Picks between a Chinese and an English literal.
-    func pick(_ zh: String, _ en: String) -> String { self == .zh ? zh : en }
+    public func pick(_ zh: String, _ en: String) -> String { self == .zh ? zh : en }
 }
 
 /// One titled table of a report: what CSV sections and XLSX sheets are made of.

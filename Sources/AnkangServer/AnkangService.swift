@@ -34,6 +34,8 @@ public struct ServiceEnvironment: Sendable {
 
 /// The Ankang HTTP service (Hummingbird 2).
 ///
+/// - `GET /login`, `POST /login`, `POST /logout`: the web UI's sign-in (password, session cookie); its pages
+///   (`/`, `/upload`, `/enterprises`, `/quarantine`, `/reports/…`) need the session.
 /// - `GET /health`, `GET /metrics` (Prometheus), `GET /openapi.json`: no token.
 /// - `HEAD`/`POST /submission`: OpenRosa, HTTP Basic with the user name and API token.
 /// - Everything under `/api/v1` needs `Authorization: Bearer TOKEN` (see `ankang users add`), and reads and
@@ -43,6 +45,7 @@ public enum AnkangService {
     public static func router(_ environment: ServiceEnvironment) -> Router<AnkangRequestContext> {
         let router = Router(context: AnkangRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RememberLanguage())
         router.get("health") { _, _ -> Response in
             do {
                 let stats = try await environment.store.stats()
@@ -63,6 +66,12 @@ public enum AnkangService {
         let api = router.group("api/v1").add(middleware: TokenAuthenticator(store: environment.store))
         SubmissionRoutes(environment: environment).register(on: api)
         ReportRoutes(environment: environment).register(on: api)
+        // The web UI: sign in with a password, then pages under the session cookie.
+        WebAssets.register(on: router)
+        LoginRoutes(environment: environment).register(on: router)
+        let web = router.group().add(middleware: SessionAuthenticator(store: environment.store))
+        WebRoutes(environment: environment).register(on: web)
+        ReportRoutes(environment: environment, web: true).register(on: web)
         return router
     }
 

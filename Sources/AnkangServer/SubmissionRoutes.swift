@@ -25,6 +25,8 @@ struct SubmissionRoutes {
         var offeredSHA256: String?
         var findings: [Diagnostic]
         var error: APIError.ErrorBody.Detail?
+        /// The grade's name in the page's language (web uploads only).
+        var gradeLabel: String?
     }
 
     private func upload(_ request: Request, context: AnkangRequestContext, store: Bool) async throws -> Response {

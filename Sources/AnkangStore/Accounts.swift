@@ -71,6 +71,34 @@ public struct AuditEntry: Sendable, Hashable, Codable {
     }
 }
 
+/// A user's stored login: the account and the bcrypt hash of their password, if one is set.
+public struct Credentials: Sendable, Hashable {
+    public var account: UserAccount
+    public var passwordHash: String?
+
+    /// Creates credentials.
+    public init(account: UserAccount, passwordHash: String?) {
+        self.account = account
+        self.passwordHash = passwordHash
+    }
+}
+
+/// A signed-in browser: the SHA-256 of the cookie's random token, whose it is, and until when.
+public struct WebSession: Sendable, Hashable {
+    public var tokenHash: String
+    public var userName: String
+    public var createdAt: Date
+    public var expiresAt: Date
+
+    /// Creates a session.
+    public init(tokenHash: String, userName: String, createdAt: Date, expiresAt: Date) {
+        self.tokenHash = tokenHash
+        self.userName = userName
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+}
+
 /// The accounts tables, the same in both dialects apart from types.
 enum AccountsSchema {
     static func statements(_ dialect: SQLDialect) -> [String] {
@@ -114,5 +142,23 @@ enum AccountsSchema {
                 detail \(text) NOT NULL)
             """,
         ] + appendOnly
+    }
+
+    /// Migration 5: passwords (bcrypt) and browser sessions, kept in the database so every server sharing it
+    /// knows every session.
+    static func webLogin(_ dialect: SQLDialect) -> [String] {
+        let text = dialect == .sqlite ? "TEXT" : "text"
+        let time = dialect == .sqlite ? "TEXT" : "timestamptz"
+        return [
+            "ALTER TABLE users ADD COLUMN password_hash \(text)",
+            """
+            CREATE TABLE sessions (
+                token_hash \(text) PRIMARY KEY,
+                user_name \(text) NOT NULL REFERENCES users(name),
+                created_at \(time) NOT NULL,
+                expires_at \(time) NOT NULL)
+            """,
+            "CREATE INDEX sessions_expiry ON sessions(expires_at)",
+        ]
     }
 }

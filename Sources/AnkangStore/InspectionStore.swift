@@ -29,8 +29,12 @@ public protocol InspectionStore: Sendable {
     /// The hazards of current (not superseded) submissions with their derived status, oldest first.
     func hazards(_ query: HazardQuery) async throws(StoreError) -> [HazardRecord]
 
-    /// Quarantined files, most recently seen first.
-    func quarantine(limit: Int) async throws(StoreError) -> [QuarantineEntry]
+    /// Quarantined files, most recently seen first; with `rejectedFor`, only those the audit log shows
+    /// were refused when that user uploaded them.
+    func quarantine(limit: Int, rejectedFor user: String?) async throws(StoreError) -> [QuarantineEntry]
+
+    /// One quarantined file with its findings (a JSON array of diagnostics).
+    func quarantinedFile(sha256: String) async throws(StoreError) -> (entry: QuarantineEntry, findingsJSON: String)?
 
     /// Adds a user with one API token (its SHA-256, lowercase hex); fails if the name is taken.
     func addUser(_ account: UserAccount, tokenHash: String) async throws(StoreError)
@@ -43,6 +47,21 @@ public protocol InspectionStore: Sendable {
 
     /// The active user holding the token with this SHA-256, if any.
     func user(tokenHash: String) async throws(StoreError) -> UserAccount?
+
+    /// Sets a user's password hash (bcrypt), or clears it with nil; false if there is no such active user.
+    func setPassword(user name: String, hash: String?) async throws(StoreError) -> Bool
+
+    /// The active user of this name with their password hash, for a login.
+    func credentials(user name: String) async throws(StoreError) -> Credentials?
+
+    /// Records a browser session (and drops expired ones).
+    func openSession(_ session: WebSession) async throws(StoreError)
+
+    /// The active user of an unexpired session at `date`, if any.
+    func user(sessionHash: String, at date: Date) async throws(StoreError) -> UserAccount?
+
+    /// Ends a session (signing out).
+    func closeSession(tokenHash: String) async throws(StoreError)
 
     /// Appends to the audit log (which refuses updates and deletes).
     func audit(_ entries: [AuditEntry]) async throws(StoreError)
@@ -58,6 +77,13 @@ public protocol InspectionStore: Sendable {
 
     /// The database's own consistency check; an empty list means it passed.
     func integrityCheck() async throws(StoreError) -> [String]
+}
+
+extension InspectionStore {
+    /// Quarantined files, most recently seen first.
+    public func quarantine(limit: Int) async throws(StoreError) -> [QuarantineEntry] {
+        try await quarantine(limit: limit, rejectedFor: nil)
+    }
 }
 
 // MARK: - What goes in

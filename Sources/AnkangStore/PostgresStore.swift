@@ -623,6 +623,61 @@ public final class PostgresStore: InspectionStore {
         }
     }
 
+    public func setPassword(user name: String, hash: String?) async throws(StoreError) -> Bool {
+        let logger = logger
+        return try await run {
+            try await transaction { connection in
+                let rows = try await connection.query(
+                    "UPDATE users SET password_hash = \(hash) WHERE name = \(name) AND revoked_at IS NULL RETURNING name", logger: logger)
+                var updated = false
+                for try await _ in rows.decode(String.self) { updated = true }
+                guard updated else { return false }
+                // A new password signs every browser of the user out.
+                try await connection.query("DELETE FROM sessions WHERE user_name = \(name)", logger: logger)
+                return true
+            }
+        }
+    }
+
+    public func credentials(user name: String) async throws(StoreError) -> Credentials? {
+        try await run {
+            let rows = try await client.query("""
+                SELECT name, role, jurisdiction, created_at, revoked_at, password_hash FROM users WHERE name = \(name) AND revoked_at IS NULL
+                """, logger: logger)
+            for try await row in rows.decode((String, String, String, Date, Date?, String?).self) {
+                return Credentials(account: try Self.account((row.0, row.1, row.2, row.3, row.4)), passwordHash: row.5)
+            }
+            return nil
+        }
+    }
+
+    public func openSession(_ session: WebSession) async throws(StoreError) {
+        _ = try await run {
+            try await client.query("DELETE FROM sessions WHERE expires_at < \(session.createdAt)", logger: logger)
+            try await client.query("""
+                INSERT INTO sessions (token_hash, user_name, created_at, expires_at)
+                VALUES (\(session.tokenHash), \(session.userName), \(session.createdAt), \(session.expiresAt))
+                """, logger: logger)
+        }
+    }
+
+    public func user(sessionHash: String, at date: Date) async throws(StoreError) -> UserAccount? {
+        try await run {
+            let rows = try await client.query("""
+                SELECT u.name, u.role, u.jurisdiction, u.created_at, u.revoked_at FROM sessions s JOIN users u ON u.name = s.user_name
+                WHERE s.token_hash = \(sessionHash) AND s.expires_at > \(date) AND u.revoked_at IS NULL
+                """, logger: logger)
+            for try await row in rows.decode((String, String, String, Date, Date?).self) { return try Self.account(row) }
+            return nil
+        }
+    }
+
+    public func closeSession(tokenHash: String) async throws(StoreError) {
+        _ = try await run {
+            try await client.query("DELETE FROM sessions WHERE token_hash = \(tokenHash)", logger: logger)
+        }
+    }
+
     public func audit(_ entries: [AuditEntry]) async throws(StoreError) {
         guard !entries.isEmpty else { return }
         _ = try await run {
@@ -675,15 +730,31 @@ public final class PostgresStore: InspectionStore {
         }
     }
 
-    public func quarantine(limit: Int) async throws(StoreError) -> [QuarantineEntry] {
+    public func quarantine(limit: Int, rejectedFor user: String?) async throws(StoreError) -> [QuarantineEntry] {
         try await run {
             let rows = try await client.query("""
                 SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts
-                FROM quarantine ORDER BY last_seen DESC, sha256 LIMIT \(limit)
+                FROM quarantine q
+                WHERE \(user)::text IS NULL
+                   OR EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'reject' AND a.subject = q.sha256 AND a.user_name = \(user))
+                ORDER BY last_seen DESC, sha256 LIMIT \(limit)
                 """, logger: logger)
             var entries: [QuarantineEntry] = []
             for try await row in rows { entries.append(try Self.quarantineEntry(row)) }
             return entries
+        }
+    }
+
+    public func quarantinedFile(sha256: String) async throws(StoreError) -> (entry: QuarantineEntry, findingsJSON: String)? {
+        try await run {
+            let rows = try await client.query("""
+                SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts, findings_json::text
+                FROM quarantine WHERE sha256 = \(sha256)
+                """, logger: logger)
+            for try await c in rows.decode((String, String?, Int, String?, UUID?, String, Date, Date, Int, String).self) {
+                return (Self.quarantineEntry((c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7, c.8)), c.9)
+            }
+            return nil
         }
     }
 
@@ -744,8 +815,11 @@ public final class PostgresStore: InspectionStore {
     }
 
     private static func quarantineEntry(_ row: PostgresRow) throws -> QuarantineEntry {
-        let (sha256, fileName, size, kind, claimed, codes, firstSeen, lastSeen, attempts) = try row.decode(
-            (String, String?, Int, String?, UUID?, String, Date, Date, Int).self)
+        quarantineEntry(try row.decode((String, String?, Int, String?, UUID?, String, Date, Date, Int).self))
+    }
+
+    private static func quarantineEntry(_ columns: (String, String?, Int, String?, UUID?, String, Date, Date, Int)) -> QuarantineEntry {
+        let (sha256, fileName, size, kind, claimed, codes, firstSeen, lastSeen, attempts) = columns
         return QuarantineEntry(
             sha256: sha256, fileName: fileName, size: size, kind: kind.flatMap(DocumentKind.init(rawValue:)), claimedID: claimed,
             findingCodes: codes.split(separator: " ").map(String.init), firstSeen: Timestamp.normalized(firstSeen),

@@ -432,6 +432,56 @@ public final class SQLiteStore: InspectionStore {
         }
     }
 
+    public func setPassword(user name: String, hash: String?) async throws(StoreError) -> Bool {
+        try await run {
+            try await pool.write { db in
+                try db.execute(sql: "UPDATE users SET password_hash = ? WHERE name = ? AND revoked_at IS NULL", arguments: [hash, name])
+                guard db.changesCount == 1 else { return false }
+                // A new password signs every browser of the user out.
+                try db.execute(sql: "DELETE FROM sessions WHERE user_name = ?", arguments: [name])
+                return true
+            }
+        }
+    }
+
+    public func credentials(user name: String) async throws(StoreError) -> Credentials? {
+        try await run {
+            try await pool.read { db in
+                try Row.fetchOne(db, sql: """
+                    SELECT name, role, jurisdiction, created_at, revoked_at, password_hash FROM users WHERE name = ? AND revoked_at IS NULL
+                    """, arguments: [name]).map { row in Credentials(account: try Self.account(row), passwordHash: row["password_hash"]) }
+            }
+        }
+    }
+
+    public func openSession(_ session: WebSession) async throws(StoreError) {
+        try await run {
+            try await pool.write { db in
+                try db.execute(sql: "DELETE FROM sessions WHERE expires_at < ?", arguments: [Timestamp.text(session.createdAt)])
+                try db.execute(sql: "INSERT INTO sessions (token_hash, user_name, created_at, expires_at) VALUES (?, ?, ?, ?)", arguments: [
+                    session.tokenHash, session.userName, Timestamp.text(session.createdAt), Timestamp.text(session.expiresAt),
+                ])
+            }
+        }
+    }
+
+    public func user(sessionHash: String, at date: Date) async throws(StoreError) -> UserAccount? {
+        try await run {
+            try await pool.read { db in
+                try Row.fetchOne(db, sql: """
+                    SELECT u.name, u.role, u.jurisdiction, u.created_at, u.revoked_at FROM sessions s JOIN users u ON u.name = s.user_name
+                    WHERE s.token_hash = ? AND s.expires_at > ? AND u.revoked_at IS NULL
+                    """, arguments: [sessionHash, Timestamp.text(date)]).map(Self.account)
+            }
+        }
+    }
+
+    public func closeSession(tokenHash: String) async throws(StoreError) {
+        try await run {
+            try await pool.write { db in try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [tokenHash]) }
+        }
+    }
+
     public func audit(_ entries: [AuditEntry]) async throws(StoreError) {
         guard !entries.isEmpty else { return }
         try await run {
@@ -487,13 +537,26 @@ public final class SQLiteStore: InspectionStore {
         }
     }
 
-    public func quarantine(limit: Int) async throws(StoreError) -> [QuarantineEntry] {
+    public func quarantine(limit: Int, rejectedFor user: String?) async throws(StoreError) -> [QuarantineEntry] {
         try await run {
             try await pool.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts
-                    FROM quarantine ORDER BY last_seen DESC, sha256 LIMIT ?
-                    """, arguments: [limit]).map(Self.quarantineEntry)
+                    FROM quarantine q
+                    WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'reject' AND a.subject = q.sha256 AND a.user_name = ?1)
+                    ORDER BY last_seen DESC, sha256 LIMIT ?2
+                    """, arguments: [user, limit]).map(Self.quarantineEntry)
+            }
+        }
+    }
+
+    public func quarantinedFile(sha256: String) async throws(StoreError) -> (entry: QuarantineEntry, findingsJSON: String)? {
+        try await run {
+            try await pool.read { db in
+                try Row.fetchOne(db, sql: """
+                    SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts, findings_json
+                    FROM quarantine WHERE sha256 = ?
+                    """, arguments: [sha256]).map { row in (try Self.quarantineEntry(row), row["findings_json"]) }
             }
         }
     }

@@ -20,6 +20,8 @@ struct Serve: AsyncParsableCommand {
               GET  /api/v1/submissions/ID[/xml]
               GET  /api/v1/reports/trends?period=2012&by=month&org=高邮市/临泽镇&format=html|csv|xlsx|json&lang=zh|en
               GET  /api/v1/reports/scorecards/CODE?period=2012&format=…
+            The web UI (Chinese; English with ?lang=en) is at / after signing in at /login with a password \
+            (`ankang users passwd NAME`): hazard trends, upload, enterprises with scorecards, quarantine.
             Migrations run on start. SIGTERM or SIGINT stops accepting connections and finishes the requests in flight.
             """)
 
@@ -64,7 +66,7 @@ struct Serve: AsyncParsableCommand {
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "用户与访问令牌 (manage users and their API tokens).",
-        subcommands: [Add.self, List.self, Revoke.self])
+        subcommands: [Add.self, Passwd.self, List.self, Revoke.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -87,6 +89,36 @@ struct Users: AsyncParsableCommand {
             }
             print(token)
             FileHandle.standardError.write(Data("已创建用户 \(name)（\(role.zh)，\(jurisdiction)）；令牌只显示这一次 — user \(name) added; the token is shown only once\n".utf8))
+        }
+    }
+
+    struct Passwd: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "设置网页登录密码 (set a user's password for the web UI).",
+            discussion: """
+                Reads the new password from standard input (the first line), or asks for it, unechoed, on a terminal. \
+                It is stored as a bcrypt hash; setting it signs the user's browsers out. At least \(Passwords.minimumLength) characters.
+                """)
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "用户名 (user name).") var name: String
+
+        func run() async throws {
+            let password: String?
+            if isatty(STDIN_FILENO) == 1 {
+                password = getpass("新密码 (new password): ").map { String(cString: $0) }
+            } else {
+                password = readLine(strippingNewline: true)
+            }
+            guard let password, password.count >= Passwords.minimumLength else {
+                throw ValidationError("密码至少 \(Passwords.minimumLength) 个字符 (the password needs at least \(Passwords.minimumLength) characters)")
+            }
+            let hash = try await Passwords.hash(password)
+            let updated = try await database.withStore { _, store in try await store.setPassword(user: name, hash: hash) }
+            guard updated else {
+                FileHandle.standardError.write(Data("ankang: 没有有效用户 \(name) (no active user \(name))\n".utf8))
+                throw ExitStatus.invalid
+            }
+            print("已设置 \(name) 的密码 — password set for \(name)")
         }
     }
 

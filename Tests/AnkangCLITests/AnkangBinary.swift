@@ -17,8 +17,9 @@ enum AnkangBinary {
         var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
-    /// Runs `ankang ARGUMENTS` in `directory` (default: a fresh temporary folder, to prove nothing depends on the cwd).
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs `ankang ARGUMENTS` in `directory` (default: a fresh temporary folder, to prove nothing depends on the
+    /// cwd), with `input` on its standard input.
+    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -27,7 +28,13 @@ enum AnkangBinary {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read before waiting so a large output cannot fill the pipe and block the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()

@@ -243,7 +243,7 @@ enum StoreContract {
         try await database.withTwoStores { first, second in
             // Both migrate at once too.
             let applied = try await migrateConcurrently(first, second)
-            #expect(applied.sorted() == [1, 2, 3, 4], "each migration applied exactly once: \(applied)")
+            #expect(applied.sorted() == [1, 2, 3, 4, 5], "each migration applied exactly once: \(applied)")
 
             let outcomes = try await race(first, second, shared: shared)
             #expect(outcomes.count == 8 * (60 + 5))
@@ -294,18 +294,65 @@ enum StoreContract {
 
     // MARK: - Schema and statistics
 
+    static func passwordsAndSessions(_ backend: Backend) async throws {
+        try await withFreshStore(backend) { store, _ in
+            let created = Date(timeIntervalSince1970: 1_700_000_000)
+            let account = UserAccount(name: "王敏", role: .unitStaff, jurisdiction: ["高邮市", "临泽镇"], createdAt: created)
+            try await store.addUser(account, tokenHash: String(repeating: "a", count: 64))
+            #expect(try await store.credentials(user: "王敏")?.passwordHash == nil, "no password until one is set")
+            #expect(try await store.setPassword(user: "王敏", hash: "$2b$04$hash"))
+            #expect(try await store.setPassword(user: "nobody", hash: "$2b$04$hash") == false)
+            #expect(try await store.credentials(user: "王敏") == Credentials(account: account, passwordHash: "$2b$04$hash"))
+
+            let session = WebSession(tokenHash: String(repeating: "b", count: 64), userName: "王敏", createdAt: created,
+                                     expiresAt: created.addingTimeInterval(3600))
+            try await store.openSession(session)
+            #expect(try await store.user(sessionHash: session.tokenHash, at: created.addingTimeInterval(60)) == account)
+            #expect(try await store.user(sessionHash: session.tokenHash, at: created.addingTimeInterval(3601)) == nil, "expired")
+            #expect(try await store.user(sessionHash: String(repeating: "c", count: 64), at: created) == nil)
+            try await store.closeSession(tokenHash: session.tokenHash)
+            #expect(try await store.user(sessionHash: session.tokenHash, at: created.addingTimeInterval(60)) == nil, "signed out")
+
+            // A new password, and a revoked user, end every session.
+            try await store.openSession(session)
+            #expect(try await store.setPassword(user: "王敏", hash: "$2b$04$other"))
+            #expect(try await store.user(sessionHash: session.tokenHash, at: created.addingTimeInterval(60)) == nil)
+            try await store.openSession(WebSession(tokenHash: String(repeating: "d", count: 64), userName: "王敏", createdAt: created,
+                                                   expiresAt: created.addingTimeInterval(3600)))
+            #expect(try await store.revokeUser(named: "王敏", at: created.addingTimeInterval(10)))
+            #expect(try await store.user(sessionHash: String(repeating: "d", count: 64), at: created.addingTimeInterval(60)) == nil)
+            #expect(try await store.credentials(user: "王敏") == nil)
+        }
+    }
+
+    static func quarantineByUploader(_ backend: Backend) async throws {
+        try await withFreshStore(backend) { store, _ in
+            let rejected = Fixtures.invalidIntakes(store: store)
+            _ = try await store.record(rejected)
+            let first = rejected[0].sha256
+            try await store.audit([AuditEntry(at: Date(), user: "王敏", action: "reject", subject: first)])
+            #expect(try await store.quarantine(limit: 100, rejectedFor: "王敏").map(\.sha256) == [first])
+            #expect(try await store.quarantine(limit: 100, rejectedFor: "李强").isEmpty)
+            #expect(try await store.quarantine(limit: 100).count == Set(rejected.map(\.sha256)).count)
+            let file = try #require(try await store.quarantinedFile(sha256: first))
+            #expect(file.entry.sha256 == first)
+            #expect(file.findingsJSON.hasPrefix("["), "the findings as a JSON array")
+            #expect(try await store.quarantinedFile(sha256: String(repeating: "0", count: 64)) == nil)
+        }
+    }
+
     static func migrationsAreIdempotent(_ backend: Backend) async throws {
         let database = try backend.makeDatabase()
         defer { database.drop() }
         try await database.withStore { store in
             let first = try await store.migrate()
-            #expect(first == [1, 2, 3, 4])
+            #expect(first == [1, 2, 3, 4, 5])
             #expect(try await store.migrate() == [])
         }
         // A new connection finds the schema in place.
         try await database.withStore { store async throws -> Void in
             #expect(try await store.migrate() == [])
-            #expect(try await store.stats().schemaVersion == 4)
+            #expect(try await store.stats().schemaVersion == 5)
         }
     }
 

@@ -10,6 +10,8 @@ struct SQLiteStoreTests {
     @Test func hazardStatusFollowsRectificationAndVerification() async throws { try await StoreContract.hazardStatusFollowsRectificationAndVerification(.sqlite) }
     @Test func samplesLinkHazardsWhateverTheOrder() async throws { try await StoreContract.samplesLinkHazardsWhateverTheOrder(.sqlite) }
     @Test func concurrentWritersNeverDuplicate() async throws { try await StoreContract.concurrentWritersNeverDuplicate(.sqlite) }
+    @Test func passwordsAndSessions() async throws { try await StoreContract.passwordsAndSessions(.sqlite) }
+    @Test func quarantineByUploader() async throws { try await StoreContract.quarantineByUploader(.sqlite) }
     @Test func migrationsAreIdempotent() async throws { try await StoreContract.migrationsAreIdempotent(.sqlite) }
     @Test func statsCountEveryTable() async throws { try await StoreContract.statsCountEveryTable(.sqlite) }
     @Test func reportFactsMatchTheSamples() async throws { try await StoreContract.reportFactsMatchTheSamples(.sqlite) }
@@ -25,6 +27,8 @@ struct PostgresStoreTests {
     @Test func hazardStatusFollowsRectificationAndVerification() async throws { try await StoreContract.hazardStatusFollowsRectificationAndVerification(.postgres) }
     @Test func samplesLinkHazardsWhateverTheOrder() async throws { try await StoreContract.samplesLinkHazardsWhateverTheOrder(.postgres) }
     @Test func concurrentWritersNeverDuplicate() async throws { try await StoreContract.concurrentWritersNeverDuplicate(.postgres) }
+    @Test func passwordsAndSessions() async throws { try await StoreContract.passwordsAndSessions(.postgres) }
+    @Test func quarantineByUploader() async throws { try await StoreContract.quarantineByUploader(.postgres) }
     @Test func migrationsAreIdempotent() async throws { try await StoreContract.migrationsAreIdempotent(.postgres) }
     @Test func statsCountEveryTable() async throws { try await StoreContract.statsCountEveryTable(.postgres) }
     @Test func reportFactsMatchTheSamples() async throws { try await StoreContract.reportFactsMatchTheSamples(.postgres) }

@@ -5,6 +5,8 @@ struct HTMLPage {
     let title: String
     /// Page-specific CSS added after the shared sheet.
     var extraStyle = ""
+    /// Markup put above the report (the web UI's navigation); trusted, not escaped.
+    var siteHeader = ""
     private(set) var body = ""
 
     init(language: ReportLanguage, title: String, extraStyle: String = "") {
@@ -87,7 +89,7 @@ struct HTMLPage {
         </style>
         </head>
         <body>
-        <main>
+        \(siteHeader)<main>
         \(body)</main>
         </body>
         </html>

@@ -19,8 +19,8 @@ public enum ReportFormat: String, Sendable, Hashable, CaseIterable {
 public protocol RenderableReport: Encodable {
     /// The report's tables, titled and labelled in `language`.
     func reportTables(_ language: ReportLanguage) -> [ReportTableView]
-    /// The report as an HTML page.
-    func htmlPage(_ language: ReportLanguage) -> String
+    /// The report as an HTML page, with `siteHeader` (trusted markup, e.g. the web UI's navigation) above it.
+    func htmlPage(_ language: ReportLanguage, siteHeader: String) -> String
 }
 
 /// A rendered table, as the CSV and XLSX exports see it.
@@ -33,7 +33,7 @@ extension RenderableReport {
     public func rendered(as format: ReportFormat, language: ReportLanguage) throws -> [UInt8] {
         switch format {
         case .html:
-            return Array(htmlPage(language).utf8)
+            return Array(htmlPage(language, siteHeader: "").utf8)
         case .csv:
             return Array(ReportExport.csv(reportTables(language).map(\.table), language).utf8)
         case .xlsx:
@@ -46,17 +46,19 @@ extension RenderableReport {
 
 extension TrendReport: RenderableReport {
     public func reportTables(_ language: ReportLanguage) -> [ReportTableView] { tables(language).map(ReportTableView.init) }
-    public func htmlPage(_ language: ReportLanguage) -> String { html(language) }
+    public func htmlPage(_ language: ReportLanguage, siteHeader: String) -> String { html(language, siteHeader: siteHeader) }
 }
 
 extension Scorecard: RenderableReport {
     public func reportTables(_ language: ReportLanguage) -> [ReportTableView] { tables(language).map(ReportTableView.init) }
-    public func htmlPage(_ language: ReportLanguage) -> String { html(language) }
+    public func htmlPage(_ language: ReportLanguage, siteHeader: String) -> String { html(language, siteHeader: siteHeader) }
 }
 
 extension Watchlist: RenderableReport {
     public func reportTables(_ language: ReportLanguage) -> [ReportTableView] { [ReportTableView(table: table(language))] }
-    public func htmlPage(_ language: ReportLanguage) -> String { htmlIndex(language, scorecards: []) }
+    public func htmlPage(_ language: ReportLanguage, siteHeader: String) -> String {
+        htmlIndex(language, scorecards: [], siteHeader: siteHeader)
+    }
 }
 
 /// The table-shaped and JSON exports.

@@ -3,7 +3,7 @@ import AnkangScoring
 
 extension Scorecard {
     /// The scorecard as one A4 HTML page.
-    func html(_ language: ReportLanguage) -> String {
+    func html(_ language: ReportLanguage, siteHeader: String = "") -> String {
         let l = language
         let tables = tables(language)
         func table(_ en: String) -> ReportTable? { tables.first { $0.title.en == en } }
@@ -75,6 +75,7 @@ extension Scorecard {
         if let notices = table("Open rectification notices") { page.table(notices, compact: true) }
         page.heading("事故", "Accidents", level: 3)
         if let accidents = table("Accidents") { page.table(accidents, compact: true) }
+        page.siteHeader = siteHeader
         return page.document
     }
 
@@ -98,7 +99,9 @@ extension Scorecard {
 
 extension Watchlist {
     /// An index page of scorecards (name, file, total, grade) with the watchlist on top.
-    public func htmlIndex(_ language: ReportLanguage, scorecards: [(name: String, file: String, total: Double?, grade: String?)]) -> String {
+    public func htmlIndex(
+        _ language: ReportLanguage, scorecards: [(name: String, file: String, total: Double?, grade: String?)], siteHeader: String = ""
+    ) -> String {
         let l = language
         var page = HTMLPage(language: language, title: l.pick("企业安全评分卡", "Enterprise safety scorecards") + " \(period.label)")
         page.raw("<h1>\(HTMLPage.text(l.pick("企业安全评分卡", "Enterprise safety scorecards") + " · " + period.label))</h1>\n")
@@ -114,6 +117,7 @@ extension Watchlist {
                      + "<td class=\"n\">\(HTMLPage.text(SheetCell.decimal(card.total).shown))</td><td>\(HTMLPage.text(card.grade ?? ""))</td></tr>\n")
         }
         page.raw("</tbody></table>\n")
+        page.siteHeader = siteHeader
         return page.document
     }
 }

@@ -2,7 +2,7 @@ import AnkangModel
 
 extension TrendReport {
     /// The report as one self-contained HTML page with inline SVG charts.
-    func html(_ language: ReportLanguage) -> String {
+    func html(_ language: ReportLanguage, siteHeader: String = "") -> String {
         let l = language
         let tables = tables(language)
         func table(_ en: String) -> ReportTable { tables.first { $0.title.en == en }! }
@@ -138,6 +138,7 @@ extension TrendReport {
         page.table(table("\"1+3\" monitoring coverage"), compact: true)
         page.heading("监控记录缺交", "Missing monitoring records", level: 3)
         page.table(table("Missing monitoring records"), limit: 20, compact: true)
+        page.siteHeader = siteHeader
         return page.document
     }
 }
