@@ -111,6 +111,75 @@ import FoundationNetworking
     }
 }
 
+/// Two `ankang serve` processes on one PostgreSQL database (tools/with-postgres provides the server).
+@Suite("Two servers on one PostgreSQL", .enabled(if: SharedPostgres.enabled, Comment(rawValue: SharedPostgres.skipMessage)))
+struct TwoServersTests {
+    /// Fifty clients, each on its own connection, send the same file to two servers at once: one row, one
+    /// 201, and the same receipt for everyone.
+    @Test func fiftyIdenticalUploadsAcrossTwoServers() async throws {
+        let db = try SharedPostgres.freshDatabase()
+        let token = try AnkangBinary.run(["users", "add", "city", "--role", "cityDepartment", "--jurisdiction", "高邮市", "--db", db])
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (first, firstPort) = try ServerProcess.start(db: db)
+        defer { first.terminate() }
+        let (second, secondPort) = try ServerProcess.start(db: db)
+        defer { second.terminate() }
+        let file = try Data(contentsOf: URL(fileURLWithPath: AnkangBinary.samples("valid/assessment-2012-sanduo-runfeng-spotcheck.xml")))
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = 50
+        configuration.timeoutIntervalForRequest = 300
+        let session = URLSession(configuration: configuration)
+        let answers = try await withThrowingTaskGroup(of: (Int, String).self) { group in
+            for client in 0..<50 {
+                group.addTask {
+                    let port = client % 2 == 0 ? firstPort : secondPort
+                    var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/api/v1/submissions")!)
+                    request.httpMethod = "POST"
+                    request.setValue("application/xml", forHTTPHeaderField: "Content-Type")
+                    request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+                    request.httpBody = file
+                    let (body, response) = try await session.data(for: request)
+                    let json = try JSONSerialization.jsonObject(with: body) as? [String: Any]
+                    let receipt = try #require(json?["receipt"] as? [String: Any], "\(String(decoding: body, as: UTF8.self))")
+                    return ((response as? HTTPURLResponse)?.statusCode ?? 0,
+                            "\(receipt["submissionID"] ?? "")/\(receipt["sequence"] ?? "")/\(receipt["sha256"] ?? "")")
+                }
+            }
+            var answers: [(Int, String)] = []
+            for try await answer in group { answers.append(answer) }
+            return answers
+        }
+        #expect(answers.count { $0.0 == 201 } == 1 && answers.count { $0.0 == 200 } == 49, "\(answers.map(\.0))")
+        #expect(Set(answers.map(\.1)).count == 1, "the same receipt for all")
+        let stats = try AnkangBinary.run(["db", "stats", "--format", "json", "--db", db])
+        #expect(stats.stdout.contains("\"submissions\" : 1"), "\(stats.stdout)")
+    }
+}
+
+/// A PostgreSQL server for the command-line tests: `ANKANG_TEST_POSTGRES_URL`, as tools/with-postgres sets it.
+enum SharedPostgres {
+    static let url = ProcessInfo.processInfo.environment["ANKANG_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    static let inCI = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" && $0 != "0" } ?? false
+    /// Runs when a server is configured, and always in CI (where a missing server fails).
+    static var enabled: Bool { url != nil || inCI }
+    static let skipMessage = "two-server tests skipped: no PostgreSQL (set ANKANG_TEST_POSTGRES_URL, e.g. run under tools/with-postgres)"
+
+    /// A new empty database on the server (left for the throwaway cluster to take away); its URL.
+    static func freshDatabase() throws -> String {
+        let admin = try #require(url, "CI requires ANKANG_TEST_POSTGRES_URL (run the tests under tools/with-postgres)")
+        let name = "ankang_cli_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let psql = Process()
+        psql.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        psql.arguments = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", admin, "-c", "CREATE DATABASE \(name)"]
+        try psql.run()
+        psql.waitUntilExit()
+        try #require(psql.terminationStatus == 0, "psql CREATE DATABASE")
+        var components = try #require(URLComponents(string: admin))
+        components.path = "/" + name
+        return try #require(components.string)
+    }
+}
+
 /// Submission ids that got a 2xx.
 actor AcknowledgedUploads {
     private(set) var ids: [String] = []
@@ -140,7 +209,9 @@ enum ServerProcess {
             line.append(chunk)
         }
         let text = String(decoding: line, as: UTF8.self)
-        let port = try #require(text.split(separator: ":").compactMap { Int($0.prefix { $0.isNumber }) }.last, "\(text)")
+        // "… listening on http://127.0.0.1:PORT (DATABASE)": the port of the address, not one in a database URL.
+        let address = try #require(text.components(separatedBy: "listening on http://").last?.split(separator: " ").first, "\(text)")
+        let port = try #require(address.split(separator: ":").last.flatMap { Int($0) }, "\(text)")
         return (server, port)
     }
 }
