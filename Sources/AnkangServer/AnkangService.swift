@@ -13,6 +13,8 @@ import NIOCore
 public struct ServiceEnvironment: Sendable {
     public var store: any InspectionStore
     public var intake: SubmissionIntake
+    /// Uploads are written through this: concurrent uploads share one transaction (group commit).
+    public var committer: GroupCommit
     public var reportContext: ReportContext
     /// The largest accepted upload, in bytes.
     public var maxUploadBytes: Int
@@ -25,6 +27,7 @@ public struct ServiceEnvironment: Sendable {
                 metrics: ServiceMetrics = ServiceMetrics(), today: @escaping @Sendable () -> CivilDate = { CivilDate(Date()) }) {
         self.store = store
         self.intake = intake
+        committer = GroupCommit(store: store)
         self.reportContext = reportContext
         self.maxUploadBytes = maxUploadBytes
         self.metrics = metrics

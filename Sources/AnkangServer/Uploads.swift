@@ -57,38 +57,49 @@ enum Uploads {
             return (.unprocessableContent, Answer(outcome: "invalid", findings: prepared.diagnostics))
         }
         let outcome: IngestOutcome
+        let diagnostics = prepared.diagnostics
         do {
-            outcome = try await environment.store.record([prepared.intake])[0]
+            outcome = try await environment.committer.record(prepared.intake) { outcome in
+                auditEntry(for: outcome, user: user.name, sha256: prepared.intake.sha256, diagnostics: diagnostics)
+            }
         } catch {
             throw APIError.unavailable(error)
         }
         environment.metrics.upload(outcome.name)
-        var audit = AuditEntry(at: Date(), user: user.name, action: outcome.name, subject: prepared.intake.sha256)
-        let answer: (HTTPResponse.Status, Answer)
+        switch outcome {
+        case let .accepted(receipt):
+            return (.created, Answer(outcome: "accepted", receipt: receipt, findings: diagnostics))
+        case let .duplicate(receipt):
+            return (.ok, Answer(outcome: "duplicate", receipt: receipt, findings: diagnostics))
+        case let .conflict(conflict):
+            return (.conflict, Answer(
+                outcome: "conflict", storedSHA256: conflict.storedSHA256, offeredSHA256: conflict.offeredSHA256, findings: diagnostics,
+                error: .init(code: "ANK-API-409", zh: "提交编号已存在，但内容不同", en: "the submission id exists with different bytes")))
+        case .rejected:
+            return (.unprocessableContent, Answer(
+                outcome: "rejected", findings: diagnostics,
+                error: .init(code: "ANK-API-422", zh: "文件未通过校验，已存入隔离区", en: "the file is invalid and was quarantined")))
+        }
+    }
+
+    /// The audit line of an upload's outcome: accept, supersede, duplicate, conflict or reject.
+    static func auditEntry(for outcome: IngestOutcome, user: String, sha256: String, diagnostics: [Diagnostic]) -> AuditEntry {
+        var audit = AuditEntry(at: Date(), user: user, action: outcome.name, subject: sha256)
         switch outcome {
         case let .accepted(receipt):
             audit.action = receipt.supersedes == nil ? "accept" : "supersede"
             audit.subject = receipt.submissionID.uuidString.lowercased()
             audit.detail = receipt.supersedes.map { "supersedes \($0.uuidString.lowercased())" } ?? receipt.kind.rawValue
-            answer = (.created, Answer(outcome: "accepted", receipt: receipt, findings: prepared.diagnostics))
         case let .duplicate(receipt):
             audit.subject = receipt.submissionID.uuidString.lowercased()
-            answer = (.ok, Answer(outcome: "duplicate", receipt: receipt, findings: prepared.diagnostics))
         case let .conflict(conflict):
             audit.subject = conflict.submissionID.uuidString.lowercased()
             audit.detail = "stored \(conflict.storedSHA256), offered \(conflict.offeredSHA256)"
-            answer = (.conflict, Answer(
-                outcome: "conflict", storedSHA256: conflict.storedSHA256, offeredSHA256: conflict.offeredSHA256, findings: prepared.diagnostics,
-                error: .init(code: "ANK-API-409", zh: "提交编号已存在，但内容不同", en: "the submission id exists with different bytes")))
         case .rejected:
             audit.action = "reject"
-            audit.detail = Set(prepared.diagnostics.filter { $0.severity == .error }.map(\.code)).sorted().joined(separator: " ")
-            answer = (.unprocessableContent, Answer(
-                outcome: "rejected", findings: prepared.diagnostics,
-                error: .init(code: "ANK-API-422", zh: "文件未通过校验，已存入隔离区", en: "the file is invalid and was quarantined")))
+            audit.detail = Set(diagnostics.filter { $0.severity == .error }.map(\.code)).sorted().joined(separator: " ")
         }
-        try? await environment.store.audit([audit])
-        return answer
+        return audit
     }
 
     /// XML, as far as the first bytes tell: a byte order mark or `<` after white space. A declared

@@ -1,0 +1,66 @@
+import AnkangStore
+
+/// Group commit for many concurrent writers (the server's uploads): intakes that arrive while a write is
+/// under way wait, and go to the store together in the next transaction. Every caller gets its own
+/// outcome only after the transaction holding its intake has committed, so an acknowledgement still
+/// means "stored durably"; the cost of a commit is shared instead of paid once per upload.
+///
+/// Each intake may bring the audit entry its outcome calls for; the batch's entries are appended in one
+/// more transaction right after, before anyone is answered.
+///
+/// If a batch fails as a whole (for example one intake trips an unexpected database error), each of its
+/// intakes is retried in a transaction of its own, so one bad file never fails the others.
+public actor GroupCommit {
+    private let store: any InspectionStore
+    private let maxBatch: Int
+    /// Builds the audit entry for an outcome (nil: nothing to audit).
+    public typealias Audit = @Sendable (IngestOutcome) -> AuditEntry?
+    private var waiting: [(intake: Intake, audit: Audit, continuation: CheckedContinuation<IngestOutcome, any Error>)] = []
+    private var writing = false
+
+    /// A committer writing to `store`, at most `maxBatch` intakes per transaction.
+    public init(store: any InspectionStore, maxBatch: Int = 64) {
+        self.store = store
+        self.maxBatch = maxBatch
+    }
+
+    /// Records one intake together with whatever else is waiting, and its audit entry; returns its outcome
+    /// once both are committed.
+    public func record(_ intake: Intake, audit: @escaping Audit = { _ in nil }) async throws -> IngestOutcome {
+        try await withCheckedThrowingContinuation { continuation in
+            waiting.append((intake, audit, continuation))
+            if !writing {
+                writing = true
+                Task { await drain() }
+            }
+        }
+    }
+
+    private func drain() async {
+        while !waiting.isEmpty {
+            let batch = Array(waiting.prefix(maxBatch))
+            waiting.removeFirst(batch.count)
+            do {
+                let outcomes = try await store.record(batch.map(\.intake))
+                // The audit trail is best effort: a failure to append it does not undo stored submissions.
+                try? await store.audit(zip(batch, outcomes).compactMap { entry, outcome in entry.audit(outcome) })
+                for (entry, outcome) in zip(batch, outcomes) { entry.continuation.resume(returning: outcome) }
+            } catch {
+                guard batch.count > 1 else {
+                    batch[0].continuation.resume(throwing: error)
+                    continue
+                }
+                for entry in batch {
+                    do {
+                        let outcome = try await store.record([entry.intake])[0]
+                        if let line = entry.audit(outcome) { try? await store.audit([line]) }
+                        entry.continuation.resume(returning: outcome)
+                    } catch {
+                        entry.continuation.resume(throwing: error)
+                    }
+                }
+            }
+        }
+        writing = false
+    }
+}
