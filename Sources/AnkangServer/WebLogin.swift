@@ -75,6 +75,7 @@ struct SessionAuthenticator: RouterMiddleware {
 /// Sign-in and sign-out pages (`GET`/`POST /login`, `POST /logout`).
 struct LoginRoutes {
     let environment: ServiceEnvironment
+    let throttle = LoginThrottle()
 
     func register(on router: Router<AnkangRequestContext>) {
         router.get("login") { request, _ in
@@ -97,6 +98,10 @@ struct LoginRoutes {
         guard let form = try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body)) else {
             throw APIError.badRequest("请填写用户名和密码", "a user name and a password are required")
         }
+        guard await throttle.allows(form.name, now: Date()) else {
+            try? await environment.store.audit([AuditEntry(at: Date(), user: nil, action: "login_failed", subject: form.name, detail: "locked")])
+            return page(request, name: form.name, next: form.next ?? "", failed: true, status: .tooManyRequests)
+        }
         let credentials: Credentials?
         do {
             credentials = try await environment.store.credentials(user: form.name)
@@ -104,12 +109,14 @@ struct LoginRoutes {
             throw APIError.unavailable(error)
         }
         guard try await Passwords.verify(form.password, hash: credentials?.passwordHash), let account = credentials?.account else {
+            await throttle.failed(form.name, now: Date())
             try? await environment.store.audit([AuditEntry(at: Date(), user: nil, action: "login_failed", subject: form.name)])
             context.logger.notice("sign-in failed", metadata: ["name": .string(form.name)])
             var response = page(request, name: form.name, next: form.next ?? "", failed: true, status: .unauthorized)
             response.headers[.cacheControl] = "no-store"
             return response
         }
+        await throttle.succeeded(form.name)
         let token = APIToken.generate()
         let now = Date()
         do {
@@ -145,7 +152,9 @@ struct LoginRoutes {
         var page = WebPage(language: l, title: l.pick("登录", "Sign in"), user: nil, current: "")
         page.raw("<form class=\"login\" method=\"post\" action=\"/login\">\n")
         page.raw("<h1>\(WebPage.text(l.pick("安康杯 · 劳动保护监督检查", "Ankang · labour-protection inspections")))</h1>\n")
-        if failed {
+        if status == .tooManyRequests {
+            page.raw("<p class=\"error\" role=\"alert\">\(WebPage.text(l.pick("密码错误次数过多，请 15 分钟后再试。", "Too many wrong passwords; try again in 15 minutes.")))</p>\n")
+        } else if failed {
             page.raw("<p class=\"error\" role=\"alert\">\(WebPage.text(l.pick("用户名或密码不正确。", "Wrong user name or password.")))</p>\n")
         }
         page.raw("""
@@ -157,6 +166,27 @@ struct LoginRoutes {
 
             """)
         return page.response(status: status)
+    }
+}
+
+/// Wrong passwords for one user name: after five within 15 minutes the name may not try again until the
+/// oldest of them is 15 minutes old. Kept per process (each server counts its own); the audit log has them all.
+actor LoginThrottle {
+    private let limit = 5
+    private let window: TimeInterval = 15 * 60
+    private var failures: [String: [Date]] = [:]
+
+    func allows(_ name: String, now: Date) -> Bool { recent(name, now).count < limit }
+
+    func failed(_ name: String, now: Date) {
+        if failures.count > 10_000 { failures = failures.filter { !recent($0.key, now).isEmpty } }
+        failures[name] = recent(name, now) + [now]
+    }
+
+    func succeeded(_ name: String) { failures[name] = nil }
+
+    private func recent(_ name: String, _ now: Date) -> [Date] {
+        failures[name]?.filter { now.timeIntervalSince($0) < window } ?? []
     }
 }
 

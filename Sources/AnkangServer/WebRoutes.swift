@@ -171,7 +171,7 @@ struct WebRoutes {
         let l = WebRequest.language(request)
         let entries: [QuarantineEntry]
         do {
-            entries = try await environment.store.quarantine(limit: 500, rejectedFor: user.jurisdiction.count >= 2 ? user.name : nil)
+            entries = try await environment.store.quarantine(limit: 500, rejectedFor: Self.quarantineOwner(user))
         } catch {
             throw APIError.unavailable(error)
         }
@@ -197,16 +197,12 @@ struct WebRoutes {
         let l = WebRequest.language(request)
         guard let sha256 = context.parameters.get("sha256") else { throw APIError.notFound("文件 (file)") }
         let found: (entry: QuarantineEntry, findingsJSON: String)?
-        var mine = user.jurisdiction.count < 2
         do {
-            found = try await environment.store.quarantinedFile(sha256: sha256)
-            if !mine {
-                mine = try await environment.store.quarantine(limit: 10_000, rejectedFor: user.name).contains { $0.sha256 == sha256 }
-            }
+            found = try await environment.store.quarantinedFile(sha256: sha256, rejectedFor: Self.quarantineOwner(user))
         } catch {
             throw APIError.unavailable(error)
         }
-        guard let found, mine else { throw APIError.notFound("文件 (file)") }
+        guard let found else { throw APIError.notFound("文件 (file)") }
         let findings = (try? JSONDecoder().decode([Diagnostic].self, from: Data(found.findingsJSON.utf8))) ?? []
         let entry = found.entry
         var page = WebPage(language: l, title: entry.fileName ?? entry.sha256, user: user, current: "quarantine")
@@ -217,6 +213,11 @@ struct WebRoutes {
                  + "\(WebPage.text(l.pick("次数", "Attempts"))) \(entry.attempts)</p>\n")
         page.raw(findingList(findings, language: l))
         return page.response()
+    }
+
+    /// Whose refused files a user sees: everyone's for a city-level user (nil), else their own.
+    static func quarantineOwner(_ user: UserAccount) -> String? {
+        user.jurisdiction.count >= 2 ? user.name : nil
     }
 
     /// An instant as shown to people: Asia/Shanghai, `2026-11-25 20:07`.

@@ -33,8 +33,9 @@ public protocol InspectionStore: Sendable {
     /// were refused when that user uploaded them.
     func quarantine(limit: Int, rejectedFor user: String?) async throws(StoreError) -> [QuarantineEntry]
 
-    /// One quarantined file with its findings (a JSON array of diagnostics).
-    func quarantinedFile(sha256: String) async throws(StoreError) -> (entry: QuarantineEntry, findingsJSON: String)?
+    /// One quarantined file with its findings (a JSON array of diagnostics); with `rejectedFor`, only if the
+    /// audit log shows it was refused when that user uploaded it.
+    func quarantinedFile(sha256: String, rejectedFor user: String?) async throws(StoreError) -> (entry: QuarantineEntry, findingsJSON: String)?
 
     /// Adds a user with one API token (its SHA-256, lowercase hex); fails if the name is taken.
     func addUser(_ account: UserAccount, tokenHash: String) async throws(StoreError)

@@ -745,11 +745,13 @@ public final class PostgresStore: InspectionStore {
         }
     }
 
-    public func quarantinedFile(sha256: String) async throws(StoreError) -> (entry: QuarantineEntry, findingsJSON: String)? {
+    public func quarantinedFile(sha256: String, rejectedFor user: String?) async throws(StoreError) -> (entry: QuarantineEntry, findingsJSON: String)? {
         try await run {
             let rows = try await client.query("""
                 SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts, findings_json::text
-                FROM quarantine WHERE sha256 = \(sha256)
+                FROM quarantine q WHERE sha256 = \(sha256)
+                  AND (\(user)::text IS NULL
+                       OR EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'reject' AND a.subject = q.sha256 AND a.user_name = \(user)))
                 """, logger: logger)
             for try await c in rows.decode((String, String?, Int, String?, UUID?, String, Date, Date, Int, String).self) {
                 return (Self.quarantineEntry((c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7, c.8)), c.9)

@@ -550,13 +550,14 @@ public final class SQLiteStore: InspectionStore {
         }
     }
 
-    public func quarantinedFile(sha256: String) async throws(StoreError) -> (entry: QuarantineEntry, findingsJSON: String)? {
+    public func quarantinedFile(sha256: String, rejectedFor user: String?) async throws(StoreError) -> (entry: QuarantineEntry, findingsJSON: String)? {
         try await run {
             try await pool.read { db in
                 try Row.fetchOne(db, sql: """
                     SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts, findings_json
-                    FROM quarantine WHERE sha256 = ?
-                    """, arguments: [sha256]).map { row in (try Self.quarantineEntry(row), row["findings_json"]) }
+                    FROM quarantine q WHERE sha256 = ?1
+                      AND (?2 IS NULL OR EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'reject' AND a.subject = q.sha256 AND a.user_name = ?2))
+                    """, arguments: [sha256, user]).map { row in (try Self.quarantineEntry(row), row["findings_json"]) }
             }
         }
     }

@@ -51,6 +51,21 @@ struct WebUITests {
         }
     }
 
+    @Test func repeatedWrongPasswordsLockTheName() async throws {
+        try await ServerTests.withService { client, _, store in
+            #expect(try await store.setPassword(user: "linze", hash: try await Passwords.hash("the right one", cost: 4)))
+            let attempt = { (password: String) in
+                try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                         body: ByteBuffer(string: "name=linze&password=\(password)"))
+            }
+            for _ in 0..<5 { #expect(try await attempt("guess").status == .unauthorized) }
+            let locked = try await attempt("the+right+one")
+            #expect(locked.status == .tooManyRequests && locked.headers[.setCookie] == nil, "even the right password waits")
+            #expect(String(buffer: locked.body).contains("15 分钟"))
+            #expect(try await store.auditLog(limit: 10).contains { $0.action == "login_failed" && $0.detail == "locked" })
+        }
+    }
+
     @Test func crossSitePostsAndForeignRedirectsAreRefused() async throws {
         try await ServerTests.withService { client, _, store in
             let cookie = try #require(try await Self.signIn(client, store, ["linze"])["linze"])

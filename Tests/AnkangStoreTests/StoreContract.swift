@@ -334,10 +334,12 @@ enum StoreContract {
             #expect(try await store.quarantine(limit: 100, rejectedFor: "王敏").map(\.sha256) == [first])
             #expect(try await store.quarantine(limit: 100, rejectedFor: "李强").isEmpty)
             #expect(try await store.quarantine(limit: 100).count == Set(rejected.map(\.sha256)).count)
-            let file = try #require(try await store.quarantinedFile(sha256: first))
+            let file = try #require(try await store.quarantinedFile(sha256: first, rejectedFor: "王敏"))
             #expect(file.entry.sha256 == first)
             #expect(file.findingsJSON.hasPrefix("["), "the findings as a JSON array")
-            #expect(try await store.quarantinedFile(sha256: String(repeating: "0", count: 64)) == nil)
+            #expect(try await store.quarantinedFile(sha256: first, rejectedFor: nil) != nil)
+            #expect(try await store.quarantinedFile(sha256: first, rejectedFor: "李强") == nil, "not the file of another user")
+            #expect(try await store.quarantinedFile(sha256: String(repeating: "0", count: 64), rejectedFor: nil) == nil)
         }
     }
 
