@@ -28,25 +28,53 @@ enum HazardState {
             """,
             "CREATE INDEX hazard_state_found ON hazard_state(found_date)",
             "CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise_key, found_date)",
-            "INSERT INTO hazard_state \(select(dialect, where: dialect == .sqlite ? "1 = 1" : "true"))",
+            "INSERT INTO hazard_state \(status(dialect, where: dialect == .sqlite ? "1 = 1" : "true"))",
             "CREATE INDEX submissions_scores ON submissions(kind, inspection_date, enterprise_key, score_total, seq, id)",
         ]
     }
 
+    /// Migration 6: the hazard's own facts and its submission's workshop and team copied into each row, so a
+    /// report reads one table (joining the hazards and the wide submission rows cost a random read each).
+    /// And a partial covering index of failed checklist items, the only item results reports read.
+    static func facts(_ dialect: SQLDialect) -> [String] {
+        let text = dialect == .sqlite ? "TEXT" : "text"
+        return copiedColumns.map { "ALTER TABLE hazard_state ADD COLUMN \($0) \(text)" } + [
+            "DELETE FROM hazard_state",
+            "INSERT INTO hazard_state (\(columns)) \(select(dialect, where: dialect == .sqlite ? "1 = 1" : "true"))",
+            "CREATE INDEX item_results_failed ON item_results(submission_id, code, category, result) WHERE result = 'nonCompliant'",
+        ]
+    }
+
+    /// The columns copied from `hazards` (alias `hz`) and `submissions` (alias `s`) by migration 6.
+    static let copiedColumns = ["workshop", "team", "grade", "nature", "accident_type", "checklist_item", "category", "location", "description"]
+
     /// The columns of `hazard_state`, in order.
     static let columns = """
-        submission_id, hazard_id, enterprise_key, found_date, deadline, responsible_person, status, closed_date, latest_rectification, escalated
+        submission_id, hazard_id, enterprise_key, found_date, deadline, responsible_person, status, closed_date, latest_rectification, escalated, \
+        \(copiedColumns.joined(separator: ", "))
         """
 
-    /// `SELECT` of the state of the hazards matching `condition` (on the view's alias `h`), from the view.
+    /// `SELECT` of the rows of the hazards matching `condition` (on the view's alias `h`): their state from the
+    /// view, their facts from `hazards` and their submission.
     static func select(_ dialect: SQLDialect, where condition: String) -> String {
+        """
+        SELECT st.*, s.workshop, s.team, hz.grade, hz.nature, hz.accident_type, hz.checklist_item, hz.category, hz.location, hz.description
+        FROM (\(status(dialect, where: condition))) st
+        JOIN hazards hz ON hz.submission_id = st.submission_id AND hz.hazard_id = st.hazard_id
+        JOIN submissions s ON s.id = st.submission_id
+        """
+    }
+
+    /// `SELECT` of the state of the hazards matching `condition` (on the view's alias `h`), from the view: the
+    /// ten columns of migration 3.
+    private static func status(_ dialect: SQLDialect, where condition: String) -> String {
         let supersededNotice = "EXISTS (SELECT 1 FROM submissions x WHERE x.supersedes = f.submission_id)"
         return """
             SELECT h.submission_id, h.hazard_id, h.enterprise_key, h.found_date, h.deadline, h.responsible_person, h.status, h.closed_date,
                    h.latest_rectification,
                    EXISTS (SELECT 1 FROM rectification_findings f JOIN notices n ON n.submission_id = f.submission_id
                            WHERE f.hazard_submission_id = h.submission_id AND f.hazard_id = h.hazard_id AND n.escalation_date IS NOT NULL
-                             AND NOT \(supersededNotice))
+                             AND NOT \(supersededNotice)) AS escalated
             FROM hazard_status h WHERE \(condition)
             """
     }

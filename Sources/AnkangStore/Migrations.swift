@@ -19,7 +19,7 @@ struct Migration: Sendable {
 
 enum Migrations {
     /// Every migration, in order. Append; never edit one that has shipped.
-    static let all: [Migration] = [initialSchema, reportFacts, hazardState, accounts, webLogin]
+    static let all: [Migration] = [initialSchema, reportFacts, hazardState, accounts, webLogin, hazardFacts]
 
     /// The latest version this program knows.
     static var latest: Int { all.last?.version ?? 0 }
@@ -478,6 +478,9 @@ enum Migrations {
     /// Users of the service, their API tokens (SHA-256 of the token, never the token), and the append-only audit log.
     static let accounts = Migration(
         version: 4, name: "accounts and audit log", sqlite: AccountsSchema.statements(.sqlite), postgres: AccountsSchema.statements(.postgres))
+
+    static let hazardFacts = Migration(
+        version: 6, name: "hazard facts in hazard_state", sqlite: HazardState.facts(.sqlite), postgres: HazardState.facts(.postgres))
 
     static let webLogin = Migration(
         version: 5, name: "passwords and web sessions", sqlite: AccountsSchema.webLogin(.sqlite), postgres: AccountsSchema.webLogin(.postgres))

@@ -327,14 +327,13 @@ struct ReportQueries {
 
     var hazards: ReportQuery<HazardFact> {
         let t = dialect.text
-        let (conditions, arguments) = slice(key: "st.enterprise_key", submission: "s", after: 2)
+        let (conditions, arguments) = slice(key: "st.enterprise_key", submission: "st", after: 2)
         return ReportQuery(
             sql: """
-                SELECT \(t("st.submission_id")), st.hazard_id, st.enterprise_key, s.workshop, s.team, h.grade, h.nature, h.accident_type,
-                       h.checklist_item, h.category, h.location, h.description, \(t("st.found_date")), \(t("st.deadline")),
+                SELECT \(t("st.submission_id")), st.hazard_id, st.enterprise_key, st.workshop, st.team, st.grade, st.nature, st.accident_type,
+                       st.checklist_item, st.category, st.location, st.description, \(t("st.found_date")), \(t("st.deadline")),
                        st.responsible_person, st.status, \(t("st.closed_date")), \(t("st.escalated"))
-                FROM hazard_state st JOIN hazards h ON h.submission_id = st.submission_id AND h.hazard_id = st.hazard_id
-                JOIN submissions s ON s.id = st.submission_id JOIN enterprises e ON e.key = st.enterprise_key
+                FROM hazard_state st JOIN enterprises e ON e.key = st.enterprise_key
                 WHERE st.found_date <= \(dialect.placeholder(1, date: true))
                   AND (st.closed_date IS NULL OR st.closed_date >= \(dialect.placeholder(2, date: true)))\(conditions)
                 ORDER BY st.found_date, st.submission_id, st.hazard_id
