@@ -87,8 +87,10 @@ struct CoverageCounter {
     let schedules: [TierSchedule]
     /// Monitoring units (enterprise key, tier, workshop, team) that are expected to file.
     let units: [MonitoringUnit: String]
-    /// Slots filed per unit.
-    private let filed: [MonitoringUnit: Set<CivilDate>]
+    /// The units of each tier.
+    private let unitsByTier: [TierLevel: [MonitoringUnit]]
+    /// Slots filed per unit, ascending, each once.
+    private let filed: [MonitoringUnit: [CivilDate]]
 
     struct MonitoringUnit: Hashable, Comparable {
         var enterpriseKey: String
@@ -124,16 +126,39 @@ struct CoverageCounter {
             }
         }
         self.units = units
-        self.filed = filed
+        unitsByTier = Dictionary(grouping: units.keys, by: \.tier)
+        self.filed = filed.mapValues { $0.sorted() }
+    }
+
+    /// The slots a schedule expects within `period`, and their first and last: a unit's filed slots within
+    /// that range are exactly those it was expected to file (slots only grow with the date).
+    private func expectedSlots(_ schedule: TierSchedule, in period: ReportPeriod) -> (count: Int, range: ClosedRange<CivilDate>?) {
+        let slots = Set(period.days.compactMap(schedule.frequency.slot(containing:)))
+        guard let first = slots.min(), let last = slots.max() else { return (0, nil) }
+        return (slots.count, first...last)
+    }
+
+    /// How many of `unit`'s filed slots lie in `range`.
+    private func received(_ unit: MonitoringUnit, in range: ClosedRange<CivilDate>?) -> Int {
+        guard let range, let slots = filed[unit] else { return 0 }
+        func firstIndex(where isPast: (CivilDate) -> Bool) -> Int {
+            var low = 0, high = slots.count
+            while low < high {
+                let middle = (low + high) / 2
+                if isPast(slots[middle]) { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        return firstIndex { $0 > range.upperBound } - firstIndex { $0 >= range.lowerBound }
     }
 
     /// Coverage per tier within `period`.
     func coverage(in period: ReportPeriod) -> [TierCoverage] {
         schedules.map { schedule in
-            let slots = Set(period.days.compactMap(schedule.frequency.slot(containing:)))
-            let tierUnits = units.keys.filter { $0.tier == schedule.level }
-            let received = tierUnits.reduce(0) { $0 + (filed[$1]?.intersection(slots).count ?? 0) }
-            let expected = tierUnits.count * slots.count
+            let (slots, range) = expectedSlots(schedule, in: period)
+            let tierUnits = unitsByTier[schedule.level] ?? []
+            let received = tierUnits.reduce(0) { $0 + self.received($1, in: range) }
+            let expected = tierUnits.count * slots
             return TierCoverage(tier: schedule.level, label: schedule.label, frequency: schedule.frequency, units: tierUnits.count,
                                 expected: expected, received: received, rate: Statistics.rate(received, expected))
         }
@@ -143,12 +168,13 @@ struct CoverageCounter {
     func missing(in period: ReportPeriod) -> [MissingRecords] {
         var rows: [MissingRecords] = []
         for schedule in schedules {
-            let slots = Set(period.days.compactMap(schedule.frequency.slot(containing:)))
-            for (unit, name) in units where unit.tier == schedule.level {
-                let received = filed[unit]?.intersection(slots).count ?? 0
-                if received < slots.count {
+            let (slots, range) = expectedSlots(schedule, in: period)
+            for unit in unitsByTier[schedule.level] ?? [] {
+                let received = received(unit, in: range)
+                if received < slots {
+                    let name = units[unit] ?? unit.enterpriseKey
                     rows.append(MissingRecords(enterpriseKey: unit.enterpriseKey, enterpriseName: name, tier: unit.tier,
-                                               unit: unit.name.isEmpty ? name : unit.name, expected: slots.count, received: received))
+                                               unit: unit.name.isEmpty ? name : unit.name, expected: slots, received: received))
                 }
             }
         }
