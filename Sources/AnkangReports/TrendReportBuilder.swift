@@ -136,30 +136,34 @@ extension TrendReport {
                       label: { IndustrySections.label($0) }),
         ]
 
-        // Where.
-        func place(key: String, name: String, unit: String, members: [EnterpriseFact], hazards: [HazardFact]) -> PlaceRow {
+        // Where. Hazards are grouped by index, not copied: a city-wide report holds hundreds of thousands.
+        func place(key: String, name: String, unit: String, members: [EnterpriseFact], hazards indexes: [Int]) -> PlaceRow {
             let workers = members.reduce(0) { $0 + $1.employees }
-            let found = hazards.filter { period.contains($0.foundOn) }
-            let open = hazards.count { $0.isOpen(on: asOf) }
+            var found = 0, major = 0, open = 0
+            for index in indexes {
+                if period.contains(hazards[index].foundOn) {
+                    found += 1
+                    if hazards[index].grade == .major { major += 1 }
+                }
+                if hazards[index].isOpen(on: asOf) { open += 1 }
+            }
             return PlaceRow(
-                key: key, name: name, unit: unit, enterprises: members.count, workers: workers, found: found.count,
-                major: found.count { $0.grade == .major }, openAtEnd: open,
-                foundPer100Workers: workers > 0 ? Double(found.count) * 100 / Double(workers) : nil,
+                key: key, name: name, unit: unit, enterprises: members.count, workers: workers, found: found, major: major, openAtEnd: open,
+                foundPer100Workers: workers > 0 ? Double(found) * 100 / Double(workers) : nil,
                 openPer100Workers: workers > 0 ? Double(open) * 100 / Double(workers) : nil)
         }
-        let hazardsByEnterprise = Dictionary(grouping: hazards, by: \.enterpriseKey)
+        let hazardsByEnterprise = Dictionary(grouping: hazards.indices, by: { hazards[$0].enterpriseKey })
         let enterprisesByUnit = Dictionary(grouping: facts.enterprises, by: \.jurisdictionUnit)
+        let hazardsByUnit = enterprisesByUnit.mapValues { members in members.flatMap { hazardsByEnterprise[$0.key] ?? [] } }
         byUnit = enterprisesByUnit.keys.sorted().map { unit in
-            let members = enterprisesByUnit[unit] ?? []
-            return place(key: unit, name: unit, unit: "", members: members, hazards: members.flatMap { hazardsByEnterprise[$0.key] ?? [] })
+            place(key: unit, name: unit, unit: "", members: enterprisesByUnit[unit] ?? [], hazards: hazardsByUnit[unit] ?? [])
         }.sorted { ($0.found, $1.key) > ($1.found, $0.key) }
         heat = byUnit.map { row in
-            let members = enterprisesByUnit[row.key] ?? []
-            let unitHazards = members.flatMap { hazardsByEnterprise[$0.key] ?? [] }
+            let unitHazards = hazardsByUnit[row.key] ?? []
             return buckets.map { bucket -> Double? in
                 guard row.workers > 0, bucket.from <= asOf else { return nil }
                 let end = min(bucket.to, asOf)
-                return Double(unitHazards.count { $0.isOpen(on: end) }) * 100 / Double(row.workers)
+                return Double(unitHazards.count { hazards[$0].isOpen(on: end) }) * 100 / Double(row.workers)
             }
         }
         byEnterprise = facts.enterprises.map { enterprise in
