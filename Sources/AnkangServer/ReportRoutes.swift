@@ -87,12 +87,13 @@ struct ReportRoutes {
     /// Report pages allow their own inline styles and SVG and nothing else; forms post only here.
     static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
-    /// Above a report in the web UI: choose the period (and the trend's granularity), download the other formats.
-    static func toolbar(_ request: Request, language l: ReportLanguage) -> String {
+    /// Above a report in the web UI: choose the period (and the trend's granularity), download the other formats
+    /// (`exports: false` on pages that have none).
+    static func toolbar(_ request: Request, language l: ReportLanguage, exports: Bool = true) -> String {
         let parameters = request.uri.queryParameters
         let period = parameters.get("period") ?? ""
         let by = parameters.get("by") ?? "month"
-        let trends = !request.uri.path.contains("/scorecards/")
+        let trends = request.uri.path == "/" || request.uri.path.hasSuffix("/reports/trends")
         var markup = "<form class=\"toolbar\" method=\"get\">\n<label>\(WebPage.text(l.pick("统计期", "Period"))) "
             + "<input name=\"period\" value=\"\(WebPage.text(period))\" placeholder=\"2012 / 2012-Q3 / 2012-06\"></label>\n"
         if trends {
@@ -103,7 +104,7 @@ struct ReportRoutes {
             markup += "</select></label>\n"
         }
         markup += "<button type=\"submit\">\(WebPage.text(l.pick("查看", "Show")))</button>\n"
-        for format in [ReportFormat.csv, .xlsx, .json] {
+        for format in exports ? [ReportFormat.csv, .xlsx, .json] : [] {
             var query = ["format=\(format.rawValue)", "lang=\(l.rawValue)"]
             if !period.isEmpty { query.append("period=" + WebRequest.percentEncoded(period)) }
             if trends { query.append("by=" + WebRequest.percentEncoded(by)) }

@@ -159,7 +159,7 @@ struct WebRoutes {
                     grade: fact?.grade.map { gradeLabel($0, l) })
         }
         let watchlist = Watchlist(scorecardRequest, facts: facts, context: environment.reportContext)
-        let header = WebPage.navigation(language: l, user: user, current: "enterprises") + ReportRoutes.toolbar(request, language: l)
+        let header = WebPage.navigation(language: l, user: user, current: "enterprises") + ReportRoutes.toolbar(request, language: l, exports: false)
         return WebPage.html(watchlist.htmlIndex(l, scorecards: rows, siteHeader: header), policy: ReportRoutes.reportPolicy)
     }
 

@@ -107,6 +107,7 @@ struct WebUITests {
             #expect(try await list("linze").contains("高邮市华韵服饰有限公司"))
             #expect(try await list("city").contains("高邮市华韵服饰有限公司"))
             #expect(try await !list("tangzhuang").contains("高邮市华韵服饰有限公司"))
+            #expect(try await !list("linze").contains("format="), "the enterprise list has no downloads")
 
             // The quarantine: a unit user sees what they uploaded; the city sees everything.
             let quarantine = { (user: String) in String(buffer: try await client.execute(uri: "/quarantine", method: .get, headers: [.cookie: cookies[user]!]).body) }
@@ -119,6 +120,7 @@ struct WebUITests {
             let page = String(buffer: dashboard.body)
             #expect(dashboard.status == .ok && page.contains("<header class=\"site\">") && page.contains("Sign out") && page.contains("<svg"))
             #expect(dashboard.headers[.setCookie]?.contains("ankang_lang=en") == true)
+            #expect(page.contains("/reports/trends?format=xlsx&amp;lang=en&amp;period=2011&amp;by=month"), "downloads of the same report")
         }
     }
 }
