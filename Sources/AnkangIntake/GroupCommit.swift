@@ -5,8 +5,8 @@ import AnkangStore
 /// outcome only after the transaction holding its intake has committed, so an acknowledgement still
 /// means "stored durably"; the cost of a commit is shared instead of paid once per upload.
 ///
-/// Each intake may bring the audit entry its outcome calls for; the batch's entries are appended in one
-/// more transaction right after, before anyone is answered.
+/// Each intake may bring the audit entry its outcome calls for; the batch's entries are appended in the
+/// same transaction.
 ///
 /// If a batch fails as a whole (for example one intake trips an unexpected database error), each of its
 /// intakes is retried in a transaction of its own, so one bad file never fails the others.
@@ -41,9 +41,10 @@ public actor GroupCommit {
             let batch = Array(waiting.prefix(maxBatch))
             waiting.removeFirst(batch.count)
             do {
-                let outcomes = try await store.record(batch.map(\.intake))
-                // The audit trail is best effort: a failure to append it does not undo stored submissions.
-                try? await store.audit(zip(batch, outcomes).compactMap { entry, outcome in entry.audit(outcome) })
+                let audits = batch.map(\.audit)
+                let outcomes = try await store.record(batch.map(\.intake)) { outcomes in
+                    zip(audits, outcomes).compactMap { audit, outcome in audit(outcome) }
+                }
                 for (entry, outcome) in zip(batch, outcomes) { entry.continuation.resume(returning: outcome) }
             } catch {
                 guard batch.count > 1 else {
@@ -52,8 +53,8 @@ public actor GroupCommit {
                 }
                 for entry in batch {
                     do {
-                        let outcome = try await store.record([entry.intake])[0]
-                        if let line = entry.audit(outcome) { try? await store.audit([line]) }
+                        let audit = entry.audit
+                        let outcome = try await store.record([entry.intake]) { outcomes in outcomes.compactMap(audit) }[0]
                         entry.continuation.resume(returning: outcome)
                     } catch {
                         entry.continuation.resume(throwing: error)

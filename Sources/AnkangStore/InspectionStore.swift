@@ -13,9 +13,10 @@ public protocol InspectionStore: Sendable {
     @discardableResult
     func migrate() async throws(StoreError) -> [Int]
 
-    /// Records a batch in one transaction and returns one outcome per intake, in order. Either the
-    /// whole batch is durable when this returns, or it throws and nothing of it was written.
-    func record(_ batch: [Intake]) async throws(StoreError) -> [IngestOutcome]
+    /// Records a batch in one transaction and returns one outcome per intake, in order, appending in the same
+    /// transaction the audit entries `audit` makes of those outcomes. Either the whole batch and its audit
+    /// entries are durable when this returns, or it throws and nothing of it was written.
+    func record(_ batch: [Intake], audit: @escaping @Sendable ([IngestOutcome]) -> [AuditEntry]) async throws(StoreError) -> [IngestOutcome]
 
     /// The receipt of a stored submission, if the id is known.
     func receipt(for id: UUID) async throws(StoreError) -> Receipt?
@@ -81,6 +82,11 @@ public protocol InspectionStore: Sendable {
 }
 
 extension InspectionStore {
+    /// Records a batch in one transaction, with no audit entries.
+    public func record(_ batch: [Intake]) async throws(StoreError) -> [IngestOutcome] {
+        try await record(batch, audit: { _ in [] })
+    }
+
     /// Quarantined files, most recently seen first.
     public func quarantine(limit: Int) async throws(StoreError) -> [QuarantineEntry] {
         try await quarantine(limit: limit, rejectedFor: nil)

@@ -311,7 +311,7 @@ public final class PostgresStore: InspectionStore {
             """, binds: bindings()), logger: logger)
     }
 
-    public func record(_ batch: [Intake]) async throws(StoreError) -> [IngestOutcome] {
+    public func record(_ batch: [Intake], audit: @escaping @Sendable ([IngestOutcome]) -> [AuditEntry]) async throws(StoreError) -> [IngestOutcome] {
         let now = Timestamp.text(Date())
         // Flatten and encode outside the transaction; the first intake of each id is its candidate row.
         var rows: [Int: FactRows] = [:]
@@ -339,8 +339,10 @@ public final class PostgresStore: InspectionStore {
         let logger = logger
         let outcomes = try await run {
             try await transaction { connection in
-                try await Self.write(batch, rows: frozenRows, candidate: frozenCandidate, submissions: submissions, now: now,
-                                     connection: connection, logger: logger)
+                let outcomes = try await Self.write(batch, rows: frozenRows, candidate: frozenCandidate, submissions: submissions, now: now,
+                                                    connection: connection, logger: logger)
+                try await Self.append(audit(outcomes), connection: connection, logger: logger)
+                return outcomes
             }
         }
         logger.debug("recorded batch", metadata: ["files": "\(batch.count)"])
@@ -680,14 +682,20 @@ public final class PostgresStore: InspectionStore {
 
     public func audit(_ entries: [AuditEntry]) async throws(StoreError) {
         guard !entries.isEmpty else { return }
-        _ = try await run {
-            try await client.query("""
-                INSERT INTO audit_log (at, user_name, action, subject, detail)
-                SELECT at, NULLIF(user_name, ''), action, subject, detail
-                FROM unnest(\(entries.map(\.at))::timestamptz[], \(entries.map { $0.user ?? "" })::text[], \(entries.map(\.action))::text[],
-                            \(entries.map(\.subject))::text[], \(entries.map(\.detail))::text[]) AS x(at, user_name, action, subject, detail)
-                """, logger: logger)
+        let logger = logger
+        try await run {
+            try await client.withConnection { connection in try await Self.append(entries, connection: connection, logger: logger) }
         }
+    }
+
+    private static func append(_ entries: [AuditEntry], connection: PostgresConnection, logger: Logger) async throws {
+        guard !entries.isEmpty else { return }
+        try await connection.query("""
+            INSERT INTO audit_log (at, user_name, action, subject, detail)
+            SELECT at, NULLIF(user_name, ''), action, subject, detail
+            FROM unnest(\(entries.map(\.at))::timestamptz[], \(entries.map { $0.user ?? "" })::text[], \(entries.map(\.action))::text[],
+                        \(entries.map(\.subject))::text[], \(entries.map(\.detail))::text[]) AS x(at, user_name, action, subject, detail)
+            """, logger: logger)
     }
 
     public func auditLog(limit: Int) async throws(StoreError) -> [AuditEntry] {

@@ -99,7 +99,7 @@ public final class SQLiteStore: InspectionStore {
         }
     }
 
-    public func record(_ batch: [Intake]) async throws(StoreError) -> [IngestOutcome] {
+    public func record(_ batch: [Intake], audit: @escaping @Sendable ([IngestOutcome]) -> [AuditEntry]) async throws(StoreError) -> [IngestOutcome] {
         let now = Timestamp.text(Date())
         // Flatten before taking the write lock: the transaction only writes.
         let items = batch.map { intake -> PreparedIntake in
@@ -110,12 +110,14 @@ public final class SQLiteStore: InspectionStore {
         }
         let outcomes = try await run {
             try await pool.write { db -> [IngestOutcome] in
-                try items.map { item -> IngestOutcome in
+                let outcomes = try items.map { item -> IngestOutcome in
                     switch item {
                     case let .accepted(rows, bytes): try Self.insert(rows, bytes: bytes, now: now, db)
                     case let .rejected(file): .rejected(try Self.quarantine(file, now: now, db))
                     }
                 }
+                try Self.append(audit(outcomes), db)
+                return outcomes
             }
         }
         logger.debug("recorded batch", metadata: ["files": "\(batch.count)"])
@@ -485,12 +487,15 @@ public final class SQLiteStore: InspectionStore {
     public func audit(_ entries: [AuditEntry]) async throws(StoreError) {
         guard !entries.isEmpty else { return }
         try await run {
-            try await pool.write { db in
-                let insert = try db.cachedStatement(sql: "INSERT INTO audit_log (at, user_name, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
-                for entry in entries {
-                    try insert.execute(arguments: [Timestamp.text(entry.at), entry.user, entry.action, entry.subject, entry.detail])
-                }
-            }
+            try await pool.write { db in try Self.append(entries, db) }
+        }
+    }
+
+    private static func append(_ entries: [AuditEntry], _ db: Database) throws {
+        guard !entries.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: "INSERT INTO audit_log (at, user_name, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
+        for entry in entries {
+            try insert.execute(arguments: [Timestamp.text(entry.at), entry.user, entry.action, entry.subject, entry.detail])
         }
     }
 

@@ -325,6 +325,18 @@ enum StoreContract {
         }
     }
 
+    static func recordAppendsItsAuditEntries(_ backend: Backend) async throws {
+        try await withFreshStore(backend) { store, _ in
+            let intakes = Fixtures.validIntakes(store: store) + Fixtures.invalidIntakes(store: store).prefix(2)
+            let outcomes = try await store.record(intakes) { outcomes in
+                outcomes.map { AuditEntry(at: Date(timeIntervalSince1970: 1_700_000_000), user: "王敏", action: $0.name, subject: "batch") }
+            }
+            let log = try await store.auditLog(limit: 1000)
+            #expect(log.count == outcomes.count && log.allSatisfy { $0.user == "王敏" && $0.subject == "batch" })
+            #expect(log.map(\.action).sorted() == outcomes.map(\.name).sorted())
+        }
+    }
+
     static func quarantineByUploader(_ backend: Backend) async throws {
         try await withFreshStore(backend) { store, _ in
             let rejected = Fixtures.invalidIntakes(store: store)

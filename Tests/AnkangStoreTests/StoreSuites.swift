@@ -12,6 +12,7 @@ struct SQLiteStoreTests {
     @Test func concurrentWritersNeverDuplicate() async throws { try await StoreContract.concurrentWritersNeverDuplicate(.sqlite) }
     @Test func passwordsAndSessions() async throws { try await StoreContract.passwordsAndSessions(.sqlite) }
     @Test func quarantineByUploader() async throws { try await StoreContract.quarantineByUploader(.sqlite) }
+    @Test func recordAppendsItsAuditEntries() async throws { try await StoreContract.recordAppendsItsAuditEntries(.sqlite) }
     @Test func migrationsAreIdempotent() async throws { try await StoreContract.migrationsAreIdempotent(.sqlite) }
     @Test func statsCountEveryTable() async throws { try await StoreContract.statsCountEveryTable(.sqlite) }
     @Test func reportFactsMatchTheSamples() async throws { try await StoreContract.reportFactsMatchTheSamples(.sqlite) }
@@ -29,6 +30,7 @@ struct PostgresStoreTests {
     @Test func concurrentWritersNeverDuplicate() async throws { try await StoreContract.concurrentWritersNeverDuplicate(.postgres) }
     @Test func passwordsAndSessions() async throws { try await StoreContract.passwordsAndSessions(.postgres) }
     @Test func quarantineByUploader() async throws { try await StoreContract.quarantineByUploader(.postgres) }
+    @Test func recordAppendsItsAuditEntries() async throws { try await StoreContract.recordAppendsItsAuditEntries(.postgres) }
     @Test func migrationsAreIdempotent() async throws { try await StoreContract.migrationsAreIdempotent(.postgres) }
     @Test func statsCountEveryTable() async throws { try await StoreContract.statsCountEveryTable(.postgres) }
     @Test func reportFactsMatchTheSamples() async throws { try await StoreContract.reportFactsMatchTheSamples(.postgres) }
