@@ -102,8 +102,7 @@ public struct WebSession: Sendable, Hashable {
 /// The accounts tables, the same in both dialects apart from types.
 enum AccountsSchema {
     static func statements(_ dialect: SQLDialect) -> [String] {
-        let text = dialect == .sqlite ? "TEXT" : "text"
-        let time = dialect == .sqlite ? "TEXT" : "timestamptz"
+        let (text, time) = (dialect.textType, dialect.instantType)
         let serial = dialect == .sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY"
         let appendOnly: [String] = dialect == .sqlite
             ? ["UPDATE", "DELETE"].map { event in
@@ -147,8 +146,7 @@ enum AccountsSchema {
     /// Migration 5: passwords (bcrypt) and browser sessions, kept in the database so every server sharing it
     /// knows every session.
     static func webLogin(_ dialect: SQLDialect) -> [String] {
-        let text = dialect == .sqlite ? "TEXT" : "text"
-        let time = dialect == .sqlite ? "TEXT" : "timestamptz"
+        let (text, time) = (dialect.textType, dialect.instantType)
         return [
             "ALTER TABLE users ADD COLUMN password_hash \(text)",
             """

@@ -10,7 +10,7 @@ enum HazardState {
     /// assessment scores by date (a scorecard ranks its enterprise among its peers without reading the
     /// wide submission rows).
     static func schema(_ dialect: SQLDialect) -> [String] {
-        let (text, date, uuid, flag) = dialect == .sqlite ? ("TEXT", "TEXT", "TEXT", "INTEGER") : ("text", "date", "uuid", "boolean")
+        let (text, date, uuid, flag) = (dialect.textType, dialect.dateType, dialect.uuidType, dialect.flagType)
         return [
             """
             CREATE TABLE hazard_state (
@@ -28,7 +28,7 @@ enum HazardState {
             """,
             "CREATE INDEX hazard_state_found ON hazard_state(found_date)",
             "CREATE INDEX hazard_state_enterprise ON hazard_state(enterprise_key, found_date)",
-            "INSERT INTO hazard_state \(status(dialect, where: dialect == .sqlite ? "1 = 1" : "true"))",
+            "INSERT INTO hazard_state \(status(dialect, where: "true"))",
             "CREATE INDEX submissions_scores ON submissions(kind, inspection_date, enterprise_key, score_total, seq, id)",
         ]
     }
@@ -37,10 +37,9 @@ enum HazardState {
     /// report reads one table (joining the hazards and the wide submission rows cost a random read each).
     /// And a partial covering index of failed checklist items, the only item results reports read.
     static func facts(_ dialect: SQLDialect) -> [String] {
-        let text = dialect == .sqlite ? "TEXT" : "text"
-        return copiedColumns.map { "ALTER TABLE hazard_state ADD COLUMN \($0) \(text)" } + [
+        copiedColumns.map { "ALTER TABLE hazard_state ADD COLUMN \($0) \(dialect.textType)" } + [
             "DELETE FROM hazard_state",
-            "INSERT INTO hazard_state (\(columns)) \(select(dialect, where: dialect == .sqlite ? "1 = 1" : "true"))",
+            "INSERT INTO hazard_state (\(columns)) \(select(dialect, where: "true"))",
             "CREATE INDEX item_results_failed ON item_results(submission_id, code, category, result) WHERE result = 'nonCompliant'",
         ]
     }
@@ -97,7 +96,7 @@ enum HazardState {
 
     /// Rows where the table and the view disagree (either way), as (submission id, hazard id) pairs.
     static func staleRows(_ dialect: SQLDialect) -> String {
-        let view = select(dialect, where: dialect == .sqlite ? "1 = 1" : "true")
+        let view = select(dialect, where: "true")
         let table = "SELECT \(columns) FROM hazard_state"
         return """
             SELECT submission_id, hazard_id FROM (\(view) EXCEPT \(table)) a

@@ -289,6 +289,18 @@ public struct Conflict: Sendable, Hashable, Codable {
 }
 
 /// A quarantined file, as the quarantine holds it.
+/// SQL both stores use for the quarantine.
+enum QuarantineSQL {
+    /// The condition that the quarantined file `q` was refused when the user bound to `parameter` uploaded it
+    /// (as the audit log tells); every file when the parameter is NULL.
+    static func refusedTo(_ parameter: String) -> String {
+        """
+        (CAST(\(parameter) AS TEXT) IS NULL
+         OR EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'reject' AND a.subject = q.sha256 AND a.user_name = \(parameter)))
+        """
+    }
+}
+
 public struct QuarantineEntry: Sendable, Hashable, Codable {
     /// SHA-256 of the bytes: the key.
     public var sha256: String

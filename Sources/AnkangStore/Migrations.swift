@@ -428,7 +428,7 @@ enum Migrations {
     static let reportFacts = Migration(version: 2, name: "report facts", sqlite: reportFactsSchema(.sqlite), postgres: reportFactsSchema(.postgres))
 
     private static func reportFactsSchema(_ dialect: SQLDialect) -> [String] {
-        let (text, date, uuid) = dialect == .sqlite ? ("TEXT", "TEXT", "TEXT") : ("text", "date", "uuid")
+        let (text, date, uuid) = (dialect.textType, dialect.dateType, dialect.uuidType)
         // The stored model's notice fields: json_extract in SQLite, the ->> operators in PostgreSQL.
         func field(_ path: String, date isDate: Bool = false) -> String {
             switch dialect {

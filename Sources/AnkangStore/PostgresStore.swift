@@ -740,13 +740,14 @@ public final class PostgresStore: InspectionStore {
 
     public func quarantine(limit: Int, rejectedFor user: String?) async throws(StoreError) -> [QuarantineEntry] {
         try await run {
-            let rows = try await client.query("""
+            var binds = PostgresBindings()
+            binds.append(user)
+            binds.append(limit)
+            let rows = try await client.query(PostgresQuery(unsafeSQL: """
                 SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts
-                FROM quarantine q
-                WHERE \(user)::text IS NULL
-                   OR EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'reject' AND a.subject = q.sha256 AND a.user_name = \(user))
-                ORDER BY last_seen DESC, sha256 LIMIT \(limit)
-                """, logger: logger)
+                FROM quarantine q WHERE \(QuarantineSQL.refusedTo("$1"))
+                ORDER BY last_seen DESC, sha256 LIMIT $2
+                """, binds: binds), logger: logger)
             var entries: [QuarantineEntry] = []
             for try await row in rows { entries.append(try Self.quarantineEntry(row)) }
             return entries
@@ -755,12 +756,13 @@ public final class PostgresStore: InspectionStore {
 
     public func quarantinedFile(sha256: String, rejectedFor user: String?) async throws(StoreError) -> (entry: QuarantineEntry, findingsJSON: String)? {
         try await run {
-            let rows = try await client.query("""
+            var binds = PostgresBindings()
+            binds.append(user)
+            binds.append(sha256)
+            let rows = try await client.query(PostgresQuery(unsafeSQL: """
                 SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts, findings_json::text
-                FROM quarantine q WHERE sha256 = \(sha256)
-                  AND (\(user)::text IS NULL
-                       OR EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'reject' AND a.subject = q.sha256 AND a.user_name = \(user)))
-                """, logger: logger)
+                FROM quarantine q WHERE sha256 = $2 AND \(QuarantineSQL.refusedTo("$1"))
+                """, binds: binds), logger: logger)
             for try await c in rows.decode((String, String?, Int, String?, UUID?, String, Date, Date, Int, String).self) {
                 return (Self.quarantineEntry((c.0, c.1, c.2, c.3, c.4, c.5, c.6, c.7, c.8)), c.9)
             }

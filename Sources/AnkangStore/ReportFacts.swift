@@ -213,6 +213,13 @@ public struct NoticeFact: Sendable, Hashable, Codable {
 enum SQLDialect {
     case sqlite, postgres
 
+    /// Column types in this dialect's DDL: text, a calendar date, an instant (UTC), a UUID, a flag.
+    var textType: String { self == .sqlite ? "TEXT" : "text" }
+    var dateType: String { self == .sqlite ? "TEXT" : "date" }
+    var instantType: String { self == .sqlite ? "TEXT" : "timestamptz" }
+    var uuidType: String { self == .sqlite ? "TEXT" : "uuid" }
+    var flagType: String { self == .sqlite ? "INTEGER" : "boolean" }
+
     /// A column read as text (dates, numbers, booleans alike), so one decoder serves both databases.
     func text(_ column: String) -> String {
         switch self {

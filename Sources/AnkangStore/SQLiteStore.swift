@@ -547,8 +547,7 @@ public final class SQLiteStore: InspectionStore {
             try await pool.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts
-                    FROM quarantine q
-                    WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'reject' AND a.subject = q.sha256 AND a.user_name = ?1)
+                    FROM quarantine q WHERE \(QuarantineSQL.refusedTo("?1"))
                     ORDER BY last_seen DESC, sha256 LIMIT ?2
                     """, arguments: [user, limit]).map(Self.quarantineEntry)
             }
@@ -560,9 +559,8 @@ public final class SQLiteStore: InspectionStore {
             try await pool.read { db in
                 try Row.fetchOne(db, sql: """
                     SELECT sha256, file_name, size, kind, claimed_id, finding_codes, first_seen, last_seen, attempts, findings_json
-                    FROM quarantine q WHERE sha256 = ?1
-                      AND (?2 IS NULL OR EXISTS (SELECT 1 FROM audit_log a WHERE a.action = 'reject' AND a.subject = q.sha256 AND a.user_name = ?2))
-                    """, arguments: [sha256, user]).map { row in (try Self.quarantineEntry(row), row["findings_json"]) }
+                    FROM quarantine q WHERE sha256 = ?2 AND \(QuarantineSQL.refusedTo("?1"))
+                    """, arguments: [user, sha256]).map { row in (try Self.quarantineEntry(row), row["findings_json"]) }
             }
         }
     }
