@@ -48,7 +48,6 @@ public enum AnkangService {
     public static func router(_ environment: ServiceEnvironment) -> Router<AnkangRequestContext> {
         let router = Router(context: AnkangRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(.info))
-        router.add(middleware: RememberLanguage())
         router.get("health") { _, _ -> Response in
             do {
                 let stats = try await environment.store.stats()
@@ -71,8 +70,9 @@ public enum AnkangService {
         ReportRoutes(environment: environment).register(on: api)
         // The web UI: sign in with a password, then pages under the session cookie.
         WebAssets.register(on: router)
-        LoginRoutes(environment: environment).register(on: router)
-        let web = router.group().add(middleware: SessionAuthenticator(store: environment.store))
+        let site = router.group().add(middleware: RefuseCrossSitePosts()).add(middleware: RememberLanguage())
+        LoginRoutes(environment: environment).register(on: site)
+        let web = site.group().add(middleware: SessionAuthenticator(store: environment.store))
         WebRoutes(environment: environment).register(on: web)
         ReportRoutes(environment: environment, web: true).register(on: web)
         return router

@@ -35,30 +35,13 @@ struct SubmissionRoutes {
         let body = try await Uploads.collect(&request, environment: environment)
         // Many files at once: one answer per part, each with the status a single upload would have had.
         if let parts = try FormPart.parse(body, contentType: request.headers[.contentType]) {
-            var answers: [FileAnswer] = []
-            for part in parts where part.fileName != nil || part.contentType != nil {
-                do {
-                    let (status, answer) = try await Uploads.submit(
-                        part.bytes, fileName: part.fileName, contentType: part.contentType, user: user, store: store, environment: environment)
-                    answers.append(FileAnswer(file: part.fileName ?? part.name ?? "", status: Int(status.code), answer: answer))
-                } catch let error as APIError {
-                    answers.append(FileAnswer(file: part.fileName ?? part.name ?? "", status: Int(error.status.code),
-                                              answer: UploadAnswer(outcome: "refused", findings: [], error: .init(code: error.code, zh: error.zh, en: error.en))))
-                }
-            }
-            return JSONBody.response(.ok, ["files": answers])
+            let files = parts.filter { $0.fileName != nil || $0.contentType != nil }
+            return JSONBody.response(.ok, ["files": try await Uploads.submit(files, user: user, store: store, environment: environment)])
         }
         let (status, answer) = try await Uploads.submit(
             Array(buffer: body), fileName: request.headers[.init("X-File-Name")!], contentType: request.headers[.contentType], user: user,
             store: store, environment: environment)
         return JSONBody.response(status, answer)
-    }
-
-    /// One file's answer within a multipart upload.
-    struct FileAnswer: Encodable {
-        var file: String
-        var status: Int
-        var answer: UploadAnswer
     }
 
     private func list(_ request: Request, context: AnkangRequestContext) async throws -> Response {

@@ -19,6 +19,31 @@ enum Uploads {
         }
     }
 
+    /// One file's answer within a multipart upload.
+    struct FileAnswer: Encodable {
+        var file: String
+        var status: Int
+        var answer: SubmissionRoutes.UploadAnswer
+    }
+
+    /// Takes in the files of a multipart body one by one; each gets the answer a single upload would have had,
+    /// a refusal (403, 413, 415) included.
+    static func submit(_ parts: [FormPart], user: UserAccount, store: Bool, environment: ServiceEnvironment) async throws -> [FileAnswer] {
+        var answers: [FileAnswer] = []
+        for part in parts {
+            let file = part.fileName ?? part.name ?? ""
+            do {
+                let (status, answer) = try await submit(part.bytes, fileName: part.fileName, contentType: part.contentType, user: user, store: store,
+                                                        environment: environment)
+                answers.append(FileAnswer(file: file, status: Int(status.code), answer: answer))
+            } catch let error as APIError {
+                answers.append(FileAnswer(file: file, status: Int(error.status.code), answer: SubmissionRoutes.UploadAnswer(
+                    outcome: "refused", findings: [], error: .init(code: error.code, zh: error.zh, en: error.en))))
+            }
+        }
+        return answers
+    }
+
     /// Takes in one file; `store: false` validates and scores only. Throws an ``APIError`` for 403/413/415.
     static func submit(
         _ bytes: [UInt8], fileName: String?, contentType: String?, user: UserAccount, store: Bool, environment: ServiceEnvironment

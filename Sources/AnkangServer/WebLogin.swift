@@ -42,16 +42,25 @@ enum SessionCookie {
     }
 }
 
-/// Puts the user of the session cookie into the context. Without a valid session, a page request is sent
-/// to the sign-in page (and comes back after), anything else gets a 401. A state-changing request whose
-/// `Origin` is another site is refused (the cookie is `SameSite=Lax` too).
-struct SessionAuthenticator: RouterMiddleware {
-    let store: any InspectionStore
+/// The web UI's pages and sign-in refuse a state-changing request whose `Origin` names another site (the
+/// session cookie is `SameSite=Lax` too).
+struct RefuseCrossSitePosts: RouterMiddleware {
+    typealias Context = AnkangRequestContext
 
     func handle(_ request: Request, context: AnkangRequestContext, next: (Request, AnkangRequestContext) async throws -> Response) async throws -> Response {
         if request.method != .get, request.method != .head, !WebRequest.isSameOrigin(request) {
             throw APIError.forbidden("跨站请求被拒绝", "a cross-site request was refused")
         }
+        return try await next(request, context)
+    }
+}
+
+/// Puts the user of the session cookie into the context. Without a valid session, a page request is sent
+/// to the sign-in page (and comes back after), anything else gets a 401.
+struct SessionAuthenticator: RouterMiddleware {
+    let store: any InspectionStore
+
+    func handle(_ request: Request, context: AnkangRequestContext, next: (Request, AnkangRequestContext) async throws -> Response) async throws -> Response {
         if let token = request.cookies[SessionCookie.name]?.value, !token.isEmpty {
             let user: UserAccount?
             do {
@@ -68,7 +77,7 @@ struct SessionAuthenticator: RouterMiddleware {
         }
         guard request.method == .get || request.method == .head else { throw APIError.unauthorized() }
         let target = request.uri.path + (request.uri.query.map { "?\($0)" } ?? "")
-        return Response.redirect(to: "/login?next=" + WebRequest.percentEncoded(target), type: .normal)
+        return Response.redirect(to: "/login?next=" + WebRequest.percentEncoded(target))
     }
 }
 
@@ -77,7 +86,7 @@ struct LoginRoutes {
     let environment: ServiceEnvironment
     let throttle = LoginThrottle()
 
-    func register(on router: Router<AnkangRequestContext>) {
+    func register(on router: RouterGroup<AnkangRequestContext>) {
         router.get("login") { request, _ in
             page(request, name: "", next: request.uri.queryParameters.get("next") ?? "", failed: false, status: .ok)
         }
@@ -92,7 +101,6 @@ struct LoginRoutes {
     }
 
     private func signIn(_ request: Request, context: AnkangRequestContext) async throws -> Response {
-        guard WebRequest.isSameOrigin(request) else { throw APIError.forbidden("跨站请求被拒绝", "a cross-site request was refused") }
         var request = request
         let body = try await request.collectBody(upTo: 16 * 1024)
         guard let form = try? URLEncodedFormDecoder().decode(Form.self, from: String(buffer: body)) else {
@@ -126,14 +134,12 @@ struct LoginRoutes {
         } catch {
             throw APIError.unavailable(error)
         }
-        var response = Response.redirect(to: WebRequest.localTarget(form.next), type: .found)
-        response.status = .seeOther
+        var response = Response.redirect(to: WebRequest.localTarget(form.next))
         response.setCookie(SessionCookie.issue(token, secure: WebRequest.isHTTPS(request)))
         return response
     }
 
     private func signOut(_ request: Request) async throws -> Response {
-        guard WebRequest.isSameOrigin(request) else { throw APIError.forbidden("跨站请求被拒绝", "a cross-site request was refused") }
         if let token = request.cookies[SessionCookie.name]?.value, !token.isEmpty {
             do {
                 try await environment.store.closeSession(tokenHash: APIToken.hash(token))
@@ -141,8 +147,7 @@ struct LoginRoutes {
                 throw APIError.unavailable(error)
             }
         }
-        var response = Response.redirect(to: "/login", type: .normal)
-        response.status = .seeOther
+        var response = Response.redirect(to: "/login")
         response.setCookie(SessionCookie.cleared(secure: WebRequest.isHTTPS(request)))
         return response
     }

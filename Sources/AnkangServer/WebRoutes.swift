@@ -10,6 +10,21 @@ import NIOCore
 /// the watchlist, the quarantine. Trend reports and scorecards come from ``ReportRoutes`` in web mode.
 struct WebRoutes {
     let environment: ServiceEnvironment
+    /// Grade band names by code, from the bundled scoring profiles (in profile id order, the first name wins).
+    private let gradeNames: [String: LocalizedText]
+
+    init(environment: ServiceEnvironment) {
+        self.environment = environment
+        var names: [String: LocalizedText] = [:]
+        for profile in environment.intake.validator.bundle.profiles.values.sorted(by: { $0.id < $1.id }) {
+            let bands: [GradeBand] = switch profile.rules {
+            case let .ankangCup(rules): rules.grades
+            case let .monitoringCompliance(rules): rules.grades
+            }
+            for band in bands where names[band.code] == nil { names[band.code] = band.label }
+        }
+        gradeNames = names
+    }
 
     func register(on group: RouterGroup<AnkangRequestContext>) {
         group.get("upload") { request, context in try uploadPage(request, user: context.requireUser()) }
@@ -74,21 +89,18 @@ struct WebRoutes {
         }
         var page = WebPage(language: l, title: l.pick("上传结果", "Upload results"), user: user, current: "upload")
         page.raw("<h1>\(WebPage.text(l.pick("上传结果", "Upload results")))</h1>\n<ol class=\"results\">\n")
-        for part in parts where part.fileName.map({ !$0.isEmpty }) ?? false {
-            let file = part.fileName ?? ""
-            do {
-                let (_, answer) = try await Uploads.submit(
-                    part.bytes, fileName: file, contentType: part.contentType, user: user, store: true, environment: environment)
-                page.raw(resultItem(file: file, answer: answer, language: l))
-            } catch let error as APIError {
-                page.raw("<li><strong>\(WebPage.text(file))</strong> <span class=\"error\">\(WebPage.text(l.pick(error.zh, error.en)))</span></li>\n")
-            }
+        let files = parts.filter { part in part.fileName.map { !$0.isEmpty } ?? false }
+        for file in try await Uploads.submit(files, user: user, store: true, environment: environment) {
+            page.raw(resultItem(file: file.file, answer: file.answer, language: l))
         }
         page.raw("</ol>\n<p><a href=\"/upload\">\(WebPage.text(l.pick("继续上传", "Upload more")))</a></p>\n")
         return page.response()
     }
 
     private func resultItem(file: String, answer: SubmissionRoutes.UploadAnswer, language l: ReportLanguage) -> String {
+        if answer.outcome == "refused", let error = answer.error {
+            return "<li><strong>\(WebPage.text(file))</strong> <span class=\"error\">\(WebPage.text(l.pick(error.zh, error.en)))</span></li>\n"
+        }
         let (label, style) = switch answer.outcome {
         case "accepted": (l.pick("已接收", "Accepted"), "ok")
         case "duplicate": (l.pick("重复提交（已存在相同文件）", "Duplicate (already stored)"), "warn")
@@ -119,16 +131,9 @@ struct WebRoutes {
         return markup + "</ul>"
     }
 
-    /// A grade code's label from the bundled scoring profiles (the code itself if no profile names it).
+    /// A grade code's name (the code itself if no profile names it).
     private func gradeLabel(_ code: String, _ l: ReportLanguage) -> String {
-        for profile in environment.intake.validator.bundle.profiles.values.sorted(by: { $0.id < $1.id }) {
-            let bands: [GradeBand] = switch profile.rules {
-            case let .ankangCup(rules): rules.grades
-            case let .monitoringCompliance(rules): rules.grades
-            }
-            if let band = bands.first(where: { $0.code == code }) { return l.pick(band.label) }
-        }
-        return code
+        gradeNames[code].map(l.pick) ?? code
     }
 
     // MARK: - Enterprises
