@@ -10,6 +10,10 @@ enum AnkangBinary {
         return packageRoot.appendingPathComponent(".build/debug/ankang")
     }()
 
+    /// Whether the tests run in CI (`CI` set and not false), where a missing PostgreSQL or browser fails
+    /// instead of skipping.
+    static let inCI = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" && $0 != "0" } ?? false
+
     struct Result {
         var status: Int32
         var stdout: String

@@ -159,9 +159,8 @@ struct TwoServersTests {
 /// A PostgreSQL server for the command-line tests: `ANKANG_TEST_POSTGRES_URL`, as tools/with-postgres sets it.
 enum SharedPostgres {
     static let url = ProcessInfo.processInfo.environment["ANKANG_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    static let inCI = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" && $0 != "0" } ?? false
     /// Runs when a server is configured, and always in CI (where a missing server fails).
-    static var enabled: Bool { url != nil || inCI }
+    static var enabled: Bool { url != nil || AnkangBinary.inCI }
     static let skipMessage = "two-server tests skipped: no PostgreSQL (set ANKANG_TEST_POSTGRES_URL, e.g. run under tools/with-postgres)"
 
     /// A new empty database on the server (left for the throwaway cluster to take away); its URL.
@@ -229,11 +228,47 @@ final class RawConnection {
         let connected = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        try #require(connected == 0, "connect")
+        // A plain error, not an expectation: callers may be waiting for a server to start listening.
+        guard connected == 0 else {
+            Glibc.close(descriptor)
+            throw SocketError(message: "cannot connect to 127.0.0.1:\(port)")
+        }
     }
 
-    func send(_ text: String) {
-        _ = text.utf8CString.withUnsafeBufferPointer { Glibc.send(descriptor, $0.baseAddress, $0.count - 1, 0) }
+    func send(_ text: String) { send(Data(text.utf8)) }
+
+    func send(_ data: Data) {
+        _ = data.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }
+    }
+
+    /// Reads one HTTP answer: the head, then as many body bytes as `Content-Length` announces (or up to the
+    /// close without one). Its status and body.
+    func readHTTPResponse() throws -> (status: Int, body: Data) {
+        var response = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var expected: Int?
+        var bodyStart: Data.Index?
+        while expected.map({ response.count < $0 }) ?? true {
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count <= 0 { break }
+            response.append(contentsOf: buffer[0..<count])
+            if bodyStart == nil, let split = response.range(of: Data("\r\n\r\n".utf8)) {
+                bodyStart = split.upperBound
+                let head = String(decoding: response[..<split.lowerBound], as: UTF8.self).lowercased()
+                let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
+                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }
+                expected = length.map { split.upperBound - response.startIndex + $0 }
+            }
+        }
+        guard let bodyStart else { throw SocketError(message: "no HTTP answer") }
+        let head = String(decoding: response[..<bodyStart], as: UTF8.self)
+        let status = head.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        return (status, Data(response[bodyStart...]))
+    }
+
+    struct SocketError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
     }
 
     /// Whether the server closes the connection (a read returns 0 or fails) within `seconds`.

@@ -77,9 +77,8 @@ struct WebUIBrowserTests {
 final class WebDriver: @unchecked Sendable {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let driver = ["/usr/bin/chromedriver"].first { FileManager.default.isExecutableFile(atPath: $0) }
-    static let inCI = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" && $0 != "0" } ?? false
     /// Runs when chromium and chromedriver are installed, and always in CI (where a missing one fails).
-    static var enabled: Bool { (chromium != nil && driver != nil) || inCI }
+    static var enabled: Bool { (chromium != nil && driver != nil) || AnkangBinary.inCI }
     static let skipMessage = "web UI browser test skipped: apt-get install chromium chromium-driver"
     static let artifacts = AnkangBinary.packageRoot.appendingPathComponent(".build/test-artifacts")
 
@@ -245,40 +244,12 @@ final class WebDriver: @unchecked Sendable {
         return json
     }
 
-    /// Sends `request` to 127.0.0.1:`port`, reads the answer to the end, returns its status and body.
+    /// Sends `request` to 127.0.0.1:`port` and returns the answer's status and body.
     private static func exchange(port: Int, request: Data) throws -> (Int, Data) {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { Glibc.close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw WebDriverError(message: "cannot connect to chromedriver on \(port)") }
-        _ = request.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, 0) }
-        // Read the head, then as many body bytes as it announces (chromedriver may keep the connection open).
-        var response = Data()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        var expected: Int?
-        var bodyStart: Data.Index?
-        while expected.map({ response.count < $0 }) ?? true {
-            let count = recv(descriptor, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            response.append(contentsOf: buffer[0..<count])
-            if bodyStart == nil, let split = response.range(of: Data("\r\n\r\n".utf8)) {
-                bodyStart = split.upperBound
-                let head = String(decoding: response[..<split.lowerBound], as: UTF8.self).lowercased()
-                let length = head.split(separator: "\r\n").first { $0.hasPrefix("content-length:") }
-                    .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) }
-                expected = length.map { split.upperBound - response.startIndex + $0 }
-            }
-        }
-        guard let bodyStart else { throw WebDriverError(message: "no HTTP answer") }
-        let head = String(decoding: response[..<bodyStart], as: UTF8.self)
-        let status = head.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-        return (status, Data(response[bodyStart...]))
+        let connection = try RawConnection(port: port)
+        defer { connection.close() }
+        connection.send(request)
+        return try connection.readHTTPResponse()
     }
 }
 
