@@ -19,7 +19,7 @@ struct Migration: Sendable {
 
 enum Migrations {
     /// Every migration, in order. Append; never edit one that has shipped.
-    static let all: [Migration] = [initialSchema, reportFacts, hazardState, accounts, webLogin, hazardFacts]
+    static let all: [Migration] = [initialSchema, reportFacts, hazardState, accounts, webLogin, hazardFacts, assessmentScores]
 
     /// The latest version this program knows.
     static var latest: Int { all.last?.version ?? 0 }
@@ -484,4 +484,15 @@ enum Migrations {
 
     static let webLogin = Migration(
         version: 5, name: "passwords and web sessions", sqlite: AccountsSchema.webLogin(.sqlite), postgres: AccountsSchema.webLogin(.postgres))
+
+    /// Each enterprise's assessment scores by date, as a partial covering index: a scorecard ranks the
+    /// enterprise among the enterprises of its unit and its industry by looking up each of them here
+    /// (a few rows each) instead of scanning every assessment of the period.
+    static let assessmentScores: Migration = {
+        let statement = """
+            CREATE INDEX submissions_assessments ON submissions(enterprise_key, inspection_date, kind, score_total, seq, id)
+            WHERE kind = 'ankangCupAssessment' AND score_total IS NOT NULL
+            """
+        return Migration(version: 7, name: "assessment scores by enterprise", sqlite: [statement], postgres: [statement])
+    }()
 }

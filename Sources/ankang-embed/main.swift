@@ -17,27 +17,33 @@ source += "/// The files of the repository's `schemas/` folder, by path relative
 source += "enum EmbeddedSchemaFiles {\n    static let files: [String: [UInt8]] = [\n"
 for relative in arguments.dropFirst(3).sorted() {
     let data = try Data(contentsOf: root.appendingPathComponent(relative))
-    // Base64 keeps the bytes exact (line endings, encodings) and compiles quickly.
-    source += "        \"\(relative)\": decode(\"\(data.base64EncodedString())\"),\n"
+    // A string literal is stored in the binary as its UTF-8 bytes, so `Array(literal.utf8)` is a copy, not a
+    // decode; escapes keep every byte exact (line endings, tabs, quotes).
+    guard let text = String(data: data, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("ankang-embed: \(relative) is not UTF-8; the schema folder must be\n".utf8))
+        exit(1)
+    }
+    source += "        \"\(relative)\": Array(\"\(escaped(text))\".utf8),\n"
 }
-source += "    ]\n\n"
-source += "    private static func decode(_ base64: String) -> [UInt8] {\n"
-source += "        var bytes: [UInt8] = []\n"
-source += "        bytes.reserveCapacity(base64.utf8.count * 3 / 4)\n"
-source += "        var buffer: UInt32 = 0\n        var bits = 0\n"
-source += "        for character in base64.utf8 {\n"
-source += "            let value: UInt8\n"
-source += "            switch character {\n"
-source += "            case UInt8(ascii: \"A\")...UInt8(ascii: \"Z\"): value = character - UInt8(ascii: \"A\")\n"
-source += "            case UInt8(ascii: \"a\")...UInt8(ascii: \"z\"): value = character - UInt8(ascii: \"a\") + 26\n"
-source += "            case UInt8(ascii: \"0\")...UInt8(ascii: \"9\"): value = character - UInt8(ascii: \"0\") + 52\n"
-source += "            case UInt8(ascii: \"+\"): value = 62\n"
-source += "            case UInt8(ascii: \"/\"): value = 63\n"
-source += "            default: continue\n"
-source += "            }\n"
-source += "            buffer = buffer << 6 | UInt32(value)\n            bits += 6\n"
-source += "            if bits >= 8 {\n                bits -= 8\n                bytes.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))\n            }\n"
-source += "        }\n        return bytes\n    }\n}\n"
+source += "    ]\n}\n"
+
+/// `text` as the body of a one-line Swift string literal.
+func escaped(_ text: String) -> String {
+    var literal = ""
+    literal.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": literal += "\\\\"
+        case "\"": literal += "\\\""
+        case "\n": literal += "\\n"
+        case "\r": literal += "\\r"
+        case "\t": literal += "\\t"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F: literal += "\\u{\(String(scalar.value, radix: 16))}"
+        default: literal.unicodeScalars.append(scalar)
+        }
+    }
+    return literal
+}
 
 let existing = try? String(contentsOf: output, encoding: .utf8)
 if existing != source {

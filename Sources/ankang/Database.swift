@@ -54,6 +54,7 @@ struct DatabaseCommand: AsyncParsableCommand {
     /// `ankang db migrate`.
     struct Migrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "升级数据库结构 (apply the schema migrations not yet applied; every command also does this on start).")
 
         @OptionGroup var database: DatabaseOptions
@@ -73,7 +74,7 @@ struct DatabaseCommand: AsyncParsableCommand {
 
     /// `ankang db stats`.
     struct Stats: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "各表记录数 (row counts per table).")
+        static let configuration = CommandConfiguration(commandName: "stats", abstract: "各表记录数 (row counts per table).")
 
         @OptionGroup var database: DatabaseOptions
         @Option(help: "输出格式 (output format): text | json.")
@@ -115,6 +116,7 @@ struct DatabaseCommand: AsyncParsableCommand {
     /// `ankang db check`.
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "数据库完整性检查 (integrity check: exit 0 when it passes, 1 when it finds problems).")
 
         @OptionGroup var database: DatabaseOptions

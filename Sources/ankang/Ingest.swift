@@ -8,6 +8,7 @@ import Foundation
 /// `ankang ingest PATH...`: validate, score and store submissions in the inspection log.
 struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "校验、评分并入库 (validate, score and store submissions in the inspection log).",
         discussion: """
         Accepts files and directories (recursively, *.xml). Every file ends up in the log exactly once: accepted \

@@ -10,6 +10,7 @@ import Logging
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "HTTP 服务 (serve the API over HTTP).",
         discussion: """
             GET /health and /metrics (Prometheus) need no token; everything under /api/v1 needs \
@@ -65,11 +66,13 @@ struct Serve: AsyncParsableCommand {
 
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "users",
         abstract: "用户与访问令牌 (manage users and their API tokens).",
         subcommands: [Add.self, Passwd.self, List.self, Revoke.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "新建用户并打印其访问令牌（只显示一次）(add a user and print their API token, shown once).")
 
         @OptionGroup var database: DatabaseOptions
@@ -94,6 +97,7 @@ struct Users: AsyncParsableCommand {
 
     struct Passwd: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "passwd",
             abstract: "设置网页登录密码 (set a user's password for the web UI).",
             discussion: """
                 Reads the new password from standard input (the first line), or asks for it, unechoed, on a terminal. \
@@ -123,7 +127,7 @@ struct Users: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "列出用户 (list users).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "列出用户 (list users).")
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
@@ -136,7 +140,7 @@ struct Users: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "停用用户及其全部令牌 (revoke a user and all their tokens).")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "停用用户及其全部令牌 (revoke a user and all their tokens).")
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "用户名 (user name).") var name: String
 

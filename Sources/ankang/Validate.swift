@@ -5,6 +5,7 @@ import Foundation
 
 struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "校验提交文件 (validate submissions against the bundled schemas and rules).",
         discussion: """
         Accepts files and directories (recursively, *.xml). Detects the document type from the root element,
