@@ -4,7 +4,8 @@ import PackageDescription
 /// Ankang: validate, score, store and report trade-union labour-protection inspection submissions.
 ///
 /// Pipeline (dependencies point downwards only):
-///   ankang (CLI) → AnkangDocuments → AnkangXML → CLibXML2
+///   ankang (CLI: validate, score) → AnkangDocuments → AnkangXML → CLibXML2
+///   ankang-log (CLI: ingest, report, serve, users, db) → AnkangServer, AnkangReports, AnkangIntake, AnkangStore
 ///                         ↓
 ///                    AnkangModel (pure domain types)
 let package = Package(
@@ -12,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "ankang", targets: ["ankang"]),
+        .executable(name: "ankang-log", targets: ["ankang-log"]),
         .library(name: "AnkangDocuments", targets: ["AnkangDocuments"]),
     ],
     dependencies: [
@@ -82,11 +84,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // What both command-line binaries share: schema and output options, the finding printer, exit statuses.
+        .target(
+            name: "AnkangCommandLine",
+            dependencies: ["AnkangDocuments", "AnkangXML", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // `ankang`: the offline commands (validate, score); hands the inspection-log commands to `ankang-log`.
         .executableTarget(
             name: "ankang",
             dependencies: [
+                "AnkangCommandLine",
                 "AnkangDocuments",
                 "AnkangScoring",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `ankang-log`: the inspection-log commands (ingest, report, serve, users, db), run as `ankang NAME`.
+        .executableTarget(
+            name: "ankang-log",
+            dependencies: [
+                "AnkangCommandLine",
+                "AnkangDocuments",
                 "AnkangIntake",
                 "AnkangReports",
                 "AnkangServer",
@@ -128,7 +146,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "AnkangCLITests", dependencies: ["ankang"]),
+        .testTarget(name: "AnkangCLITests", dependencies: ["ankang", "ankang-log"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ import Synchronization
 /// offline from any directory; ``init(directory:)`` loads another folder of the same layout instead.
 ///
 /// The embedded bundle compiles each submission schema on first use, so a run that checks one kind of
-/// document compiles one schema, and loads the catalogues (with their schema) on a background thread from
+/// document compiles one schema, reads the scoring profiles only when something scores, and loads the catalogues (with their schema) on a background thread from
 /// the start, ready when the first semantic rules need them. A folder given with ``init(directory:)`` is
 /// compiled and loaded in full at once, so a broken folder is reported at load.
 public final class SchemaBundle: Sendable {
@@ -44,9 +44,15 @@ public final class SchemaBundle: Sendable {
         case .failure(let error): fatalError("bundled catalogues: \(error)")
         }
     }
-    let profileSchema: CompiledSchema
+    /// The profile schema and the bundled profiles, loaded once.
+    private let profileSet: Lazy<Result<ProfileSet, any Error>>
     /// Scoring profiles by id, from `profiles/*.xml` (validated against their schema at load).
-    public let profiles: [String: ScoringProfile]
+    public var profiles: [String: ScoringProfile] {
+        switch profileSet.value {
+        case .success(let set): set.profiles
+        case .failure(let error): fatalError("bundled profiles: \(error)")
+        }
+    }
 
     /// The bundle embedded in this binary; compiled on first use.
     public static func embedded() throws -> SchemaBundle { try embeddedBundle.get() }
@@ -79,19 +85,12 @@ public final class SchemaBundle: Sendable {
         }
         self.schemas = schemas
         self.catalogueSet = Lazy { Result { try Self.loadCatalogues(raw, files: files) } }
+        self.profileSet = Lazy { Result { try ProfileSet(raw, files: files) } }
         if eager {
             for (kind, _) in Self.schemaFiles { _ = try schemas[kind]!.value.get() }
             _ = try catalogueSet.value.get()
-        }
-        let profileSchema = try CompiledSchema(Self.profileSchemaFile, from: files)
-        self.profileSchema = profileSchema
-        var profiles: [String: ScoringProfile] = [:]
-        for (name, bytes) in raw.sorted(by: { $0.key < $1.key }) where name.hasPrefix("profiles/") && name.hasSuffix(".xml") {
-            let profile = try ProfileReader.load(bytes, schema: profileSchema, source: name)
-            guard profiles.updateValue(profile, forKey: profile.id) == nil else { throw ProfileReader.duplicate(profile.id, source: name) }
-        }
-        self.profiles = profiles
-        if !eager {
+            _ = try profileSet.value.get()
+        } else {
             // Nearly every run needs the catalogues (for the semantic rules of any schema-valid submission):
             // load them on another thread now, while this one goes on to the files.
             let catalogueSet = self.catalogueSet
@@ -102,7 +101,12 @@ public final class SchemaBundle: Sendable {
     /// Reads a scoring profile from outside the bundle (`--profile PATH`), validated against the profile
     /// schema; throws ``ProfileLoadError`` with the findings when it is not a valid profile.
     public func loadProfile(_ bytes: [UInt8], source: String = "<profile>") throws(ProfileLoadError) -> ScoringProfile {
-        try ProfileReader.load(bytes, schema: profileSchema, source: source)
+        let schema: CompiledSchema
+        switch profileSet.value {
+        case .success(let set): schema = set.schema
+        case .failure(let error): fatalError("bundled profile schema: \(error)")
+        }
+        return try ProfileReader.load(bytes, schema: schema, source: source)
     }
 
     /// The compiled schema of a document kind (compiled now if this is its first use).
@@ -151,6 +155,22 @@ struct CatalogueSet: Sendable {
     init(catalogues: [String: ChecklistCatalogue]) {
         self.catalogues = catalogues
         self.index = CatalogueIndex(catalogues)
+    }
+}
+
+/// The profile schema and the profiles of a bundle, validated against it.
+struct ProfileSet: Sendable {
+    let schema: CompiledSchema
+    let profiles: [String: ScoringProfile]
+
+    init(_ raw: [String: [UInt8]], files: TrustedSchemaFiles) throws {
+        schema = try CompiledSchema(SchemaBundle.profileSchemaFile, from: files)
+        var profiles: [String: ScoringProfile] = [:]
+        for (name, bytes) in raw.sorted(by: { $0.key < $1.key }) where name.hasPrefix("profiles/") && name.hasSuffix(".xml") {
+            let profile = try ProfileReader.load(bytes, schema: schema, source: name)
+            guard profiles.updateValue(profile, forKey: profile.id) == nil else { throw ProfileReader.duplicate(profile.id, source: name) }
+        }
+        self.profiles = profiles
     }
 }
 

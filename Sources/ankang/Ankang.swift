@@ -1,44 +1,54 @@
+import AnkangCommandLine
 import ArgumentParser
 import Foundation
 
-/// The `ankang` command: one subcommand per step of the pipeline.
+/// The `ankang` command: one subcommand per step of the pipeline. The offline steps (validate, score) run
+/// here; the inspection-log steps run in `ankang-log` (see ``InspectionLogCommand``).
 @main
 struct Ankang: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ankang",
-        abstract: "安康 Ankang：工会劳动保护检查提交文件的校验、评分、入库与报表。",
-        discussion: """
-        Validate, score, store and report trade-union labour-protection inspection submissions
-        (安康杯竞赛考核表, "1+3" 日常安全监控记录, 隐患整改通知与复查) as XML files.
-
-        Exit status: 0 all files valid (warnings allowed), 1 some file invalid, 2 usage or I/O error.
-        """,
-        version: "0.1.0",
-        subcommands: [Validate.self, ScoreCommand.self, Ingest.self, ReportCommand.self, Serve.self, Users.self, DatabaseCommand.self]
+        abstract: ToolDescription.abstract,
+        discussion: ToolDescription.discussion,
+        version: ToolDescription.version,
+        subcommands: [
+            Validate.self, ScoreCommand.self,
+            Forwarded<Ingest>.self, Forwarded<Report>.self, Forwarded<Serve>.self, Forwarded<Users>.self, Forwarded<Database>.self,
+        ]
     )
 
-    /// Parses and runs the command, mapping usage errors to exit status 2 (ArgumentParser's default is 64).
-    static func main() async {
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
-        }
-    }
+    static func main() async { await parseAndRun() }
+
+    enum Ingest: ForwardedName { static let command = InspectionLogCommand.ingest }
+    enum Report: ForwardedName { static let command = InspectionLogCommand.report }
+    enum Serve: ForwardedName { static let command = InspectionLogCommand.serve }
+    enum Users: ForwardedName { static let command = InspectionLogCommand.users }
+    enum Database: ForwardedName { static let command = InspectionLogCommand.db }
 }
 
-/// Exit statuses shared by the subcommands.
-enum ExitStatus {
-    static let invalid = ExitCode(1)
-    static let usageOrIO = ExitCode(2)
+/// Names one inspection-log command for ``Forwarded``.
+protocol ForwardedName { static var command: InspectionLogCommand { get } }
+
+/// An inspection-log command: `ankang NAME ARGS…` runs `ankang-log NAME ARGS…` in this process (exec), so
+/// its options, help (`ankang NAME --help`), output, exit status and signals are that command's own.
+struct Forwarded<Name: ForwardedName>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: Name.command.rawValue, abstract: Name.command.abstract,
+            discussion: "选项见 `ankang \(Name.command.rawValue) --help` (options: `ankang \(Name.command.rawValue) --help`).",
+            helpNames: [])
+    }
+
+    @Argument(parsing: .captureForPassthrough, help: .hidden) var arguments: [String] = []
+
+    func run() throws {
+        let executable = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        let path = executable.deletingLastPathComponent().appendingPathComponent(InspectionLogCommand.binaryName).path
+        let argv = ["ankang", Name.command.rawValue] + arguments
+        var cArguments = argv.map { strdup($0) }
+        cArguments.append(nil)
+        execv(path, cArguments)
+        FileHandle.standardError.write(Data("ankang: 无法运行 \(path) (cannot run it): \(String(cString: strerror(errno))); build it with `swift build`\n".utf8))
+        throw ExitStatus.usageOrIO
+    }
 }

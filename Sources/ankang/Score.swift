@@ -1,3 +1,4 @@
+import AnkangCommandLine
 import AnkangDocuments
 import AnkangModel
 import AnkangScoring

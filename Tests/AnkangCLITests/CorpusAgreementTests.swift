@@ -8,7 +8,7 @@ import Testing
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The debug binary that `swift build --product ankang` (run by tools/test before the tests) writes.
+    /// The debug binary that `swift build` (run by tools/test before the tests) writes.
     static let ankang: URL = {
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ankang")
         if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
@@ -57,7 +57,7 @@ import Testing
 
     @Test(.enabled(if: xmllintInstalled, "xmllint is not installed (Debian: apt-get install libxml2-utils); corpus agreement not checked"))
     func ankangAgreesWithXmllintAndManifestOnGeneratedCorpus() throws {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.ankang.path), "build first: swift build --product ankang")
+        #expect(FileManager.default.isExecutableFile(atPath: Self.ankang.path), "build first: swift build")
         let corpus = try Self.temporaryFolder("corpus")
         defer { try? FileManager.default.removeItem(at: corpus) }
 

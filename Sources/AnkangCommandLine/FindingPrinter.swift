@@ -4,42 +4,42 @@ import Foundation
 
 /// Prints validation reports like a compiler (`path:line:column: error: message [path] (CODE)`) or as
 /// JSON, and keeps the counts for the closing summary.
-struct FindingPrinter {
-    let format: OutputOptions.Format
-    let language: OutputOptions.Language
-    private(set) var files = 0
-    private(set) var invalidFiles = 0
-    private(set) var ioErrors = 0
-    private(set) var warnings = 0
+public struct FindingPrinter {
+    public let format: OutputOptions.Format
+    public let language: OutputOptions.Language
+    public private(set) var files = 0
+    public private(set) var invalidFiles = 0
+    public private(set) var ioErrors = 0
+    public private(set) var warnings = 0
     private var output = StandardOutput()
     /// The files recorded so far, in `--format json`.
-    private(set) var jsonFiles: [FileResult] = []
+    public private(set) var jsonFiles: [FileResult] = []
 
-    init(format: OutputOptions.Format, language: OutputOptions.Language) {
+    public init(format: OutputOptions.Format, language: OutputOptions.Language) {
         self.format = format
         self.language = language
     }
 
     /// One file's entry in `--format json`.
-    struct FileResult: Encodable {
-        var path: String
-        var valid: Bool
-        var kind: String?
-        var submissionId: String?
-        var encoding: String?
-        var diagnostics: [Diagnostic]
+    public struct FileResult: Encodable {
+        public var path: String
+        public var valid: Bool
+        public var kind: String?
+        public var submissionId: String?
+        public var encoding: String?
+        public var diagnostics: [Diagnostic]
     }
 
-    mutating func printMissing(_ path: String) {
+    public mutating func printMissing(_ path: String) {
         ioErrors += 1
         let diagnostic = Diagnostic(.error, .unreadable, zh: "文件或目录不存在", en: "no such file or directory")
         record(path: path, valid: false, kind: nil, id: nil, encoding: nil, diagnostics: [diagnostic])
     }
 
     /// Writes what is buffered without a summary line.
-    mutating func flush() { output.flush() }
+    public mutating func flush() { output.flush() }
 
-    mutating func print(_ report: ValidationReport, for path: String) {
+    public mutating func print(_ report: ValidationReport, for path: String) {
         files += 1
         if !report.isValid { invalidFiles += 1 }
         if report.diagnostics.contains(where: { $0.code == DiagnosticCode.unreadable.rawValue }) { ioErrors += 1 }
@@ -58,7 +58,7 @@ struct FindingPrinter {
     }
 
     /// `path:line:column: severity: message [element path] (CODE)`; unknown positions are left out, never guessed.
-    func line(for diagnostic: Diagnostic, path: String) -> String {
+    public func line(for diagnostic: Diagnostic, path: String) -> String {
         var location = path
         if let line = diagnostic.line {
             location += ":\(line)"
@@ -70,7 +70,7 @@ struct FindingPrinter {
         return text + " (\(diagnostic.code))"
     }
 
-    func message(_ diagnostic: Diagnostic) -> String {
+    public func message(_ diagnostic: Diagnostic) -> String {
         switch language {
         case .zh: diagnostic.zh
         case .en: diagnostic.en
@@ -78,7 +78,7 @@ struct FindingPrinter {
         }
     }
 
-    mutating func finish(missingPaths: Int) {
+    public mutating func finish(missingPaths: Int) {
         let valid = files - invalidFiles
         switch format {
         case .json:
@@ -102,16 +102,18 @@ struct FindingPrinter {
 }
 
 /// Buffered standard output: one write system call per 64 KiB instead of per line.
-struct StandardOutput {
+public struct StandardOutput {
     private var buffer: [UInt8] = []
 
-    mutating func write(_ line: String) {
+    public init() {}
+
+    public mutating func write(_ line: String) {
         buffer.append(contentsOf: line.utf8)
         buffer.append(0x0A)
         if buffer.count >= 1 << 16 { flush() }
     }
 
-    mutating func flush() {
+    public mutating func flush() {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)

@@ -1,3 +1,4 @@
+import AnkangCommandLine
 import AnkangStore
 import ArgumentParser
 import Foundation
@@ -47,7 +48,7 @@ struct DatabaseOptions: ParsableArguments {
 struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "检查记录数据库维护 (maintain the inspection log).",
+        abstract: InspectionLogCommand.db.abstract,
         subcommands: [Migrate.self, Stats.self, Check.self]
     )
 

@@ -1,3 +1,4 @@
+import AnkangCommandLine
 import AnkangDocuments
 import AnkangIntake
 import AnkangStore
@@ -9,7 +10,7 @@ import Foundation
 struct Ingest: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "校验、评分并入库 (validate, score and store submissions in the inspection log).",
+        abstract: InspectionLogCommand.ingest.abstract,
         discussion: """
         Accepts files and directories (recursively, *.xml). Every file ends up in the log exactly once: accepted \
         (stored with its bytes, SHA-256, extracted facts and score), or rejected and kept in the quarantine with its \
@@ -264,5 +265,17 @@ struct ProgressDisplay {
 
     private func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+extension SchemaOptions {
+    /// The intake's scoring with the named 安康杯 profile; an unknown or unusable profile is a usage error (exit 2).
+    static func scoring(profile: String, bundle: SchemaBundle) throws -> IntakeScoring {
+        do {
+            return try IntakeScorings.ankangCup(profileID: profile, bundle: bundle)
+        } catch {
+            FileHandle.standardError.write(Data("ankang: \(error)\n".utf8))
+            throw ExitStatus.usageOrIO
+        }
     }
 }

@@ -1,3 +1,4 @@
+import AnkangCommandLine
 import AnkangDocuments
 import AnkangIntake
 import AnkangModel
@@ -11,7 +12,7 @@ import Logging
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "HTTP 服务 (serve the API over HTTP).",
+        abstract: InspectionLogCommand.serve.abstract,
         discussion: """
             GET /health and /metrics (Prometheus) need no token; everything under /api/v1 needs \
             `Authorization: Bearer TOKEN` (create users and tokens with `ankang users add`):
@@ -67,7 +68,7 @@ struct Serve: AsyncParsableCommand {
 struct Users: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "用户与访问令牌 (manage users and their API tokens).",
+        abstract: InspectionLogCommand.users.abstract,
         subcommands: [Add.self, Passwd.self, List.self, Revoke.self])
 
     struct Add: AsyncParsableCommand {

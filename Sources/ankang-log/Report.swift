@@ -1,3 +1,4 @@
+import AnkangCommandLine
 import AnkangDocuments
 import AnkangModel
 import AnkangReports
@@ -8,7 +9,7 @@ import Foundation
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "报表：隐患趋势分析、企业安全评分卡 (reports: hazard trends, enterprise scorecards).",
+        abstract: InspectionLogCommand.report.abstract,
         subcommands: [Trends.self, ScorecardCommand.self]
     )
 }

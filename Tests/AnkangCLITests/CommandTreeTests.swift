@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// `ankang` runs validate and score itself and hands the inspection-log commands to `ankang-log` (exec):
+/// one command tree for the user, whatever binary runs the command.
+@Suite struct CommandTreeTests {
+    @Test func helpListsEveryCommand() throws {
+        let result = try AnkangBinary.run(["--help"])
+        #expect(result.status == 0)
+        for name in ["validate", "score", "ingest", "report", "serve", "users", "db"] {
+            #expect(result.stdout.contains("\n  \(name) "), "\(name) missing from:\n\(result.stdout)")
+        }
+        #expect(result.stdout.contains("校验、评分并入库"))
+    }
+
+    @Test func inspectionLogCommandsShowTheirOwnHelp() throws {
+        let ingest = try AnkangBinary.run(["ingest", "--help"])
+        #expect(ingest.status == 0)
+        #expect(ingest.stdout.contains("USAGE: ankang ingest") && ingest.stdout.contains("--db <LOCATION>"), "\(ingest.stdout)")
+        let trends = try AnkangBinary.run(["report", "trends", "--help"])
+        #expect(trends.status == 0)
+        #expect(trends.stdout.contains("USAGE: ankang report trends") && trends.stdout.contains("--as-of"), "\(trends.stdout)")
+    }
+
+    @Test func exitStatusAndOutputAreTheCommandsOwn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ankang-tree-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite:" + folder.appendingPathComponent("log.sqlite").path
+        let ingest = try AnkangBinary.run(["ingest", AnkangBinary.samples("valid"), "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let missing = try AnkangBinary.run(["ingest", folder.appendingPathComponent("nowhere").path, "--db", db])
+        #expect(missing.status == 2)
+        let stats = try AnkangBinary.run(["db", "stats", "--db", db, "--format", "json"])
+        #expect(stats.status == 0 && stats.stdout.contains("\"submissions\""), "\(stats.stdout)\(stats.stderr)")
+        let usage = try AnkangBinary.run(["db", "stats", "--no-such-option"])
+        #expect(usage.status == 2 && usage.stderr.contains("--no-such-option"))
+    }
+
+    @Test func aMissingInspectionLogBinaryIsAClearError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ankang-alone-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let alone = folder.appendingPathComponent("ankang")
+        try FileManager.default.copyItem(at: AnkangBinary.url, to: alone)
+        let process = Process()
+        process.executableURL = alone
+        process.arguments = ["db", "stats"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message.contains("ankang-log") && message.contains("swift build"), "\(message)")
+        // The offline commands need nothing else.
+        let validate = Process()
+        validate.executableURL = alone
+        validate.arguments = ["validate", AnkangBinary.samples("valid")]
+        validate.standardOutput = FileHandle.nullDevice
+        try validate.run()
+        validate.waitUntilExit()
+        #expect(validate.terminationStatus == 0)
+    }
+}
