@@ -1,5 +1,6 @@
 import AnkangModel
 import AnkangXML
+import Dispatch
 import Foundation
 import Synchronization
 
@@ -94,7 +95,7 @@ public final class SchemaBundle: Sendable {
             // Nearly every run needs the catalogues (for the semantic rules of any schema-valid submission):
             // load them on another thread now, while this one goes on to the files.
             let catalogueSet = self.catalogueSet
-            Thread.detachNewThread { _ = catalogueSet.value }
+            DispatchQueue.global(qos: .userInitiated).async { _ = catalogueSet.value }
         }
     }
 

@@ -84,13 +84,16 @@ public struct SubmissionValidator: Sendable {
     /// Reads and validates one file.
     public func validateFile(at url: URL) -> ValidationReport { validateFile(atPath: url.path) }
 
+    /// One worker per core the process may use (read once: it reads the cgroup files each time).
+    public static let defaultWorkers = ProcessInfo.processInfo.activeProcessorCount
+
     /// Validates many files on all cores (one worker per core) and hands each report to `body` in input
     /// order, as soon as it and all reports before it are done; at most `2 × workers` reports are held.
     ///
     /// Each worker is one task that takes the next file until none is left (a task per file cost more
     /// than reading a file: task creation and a thread hand-over per file).
     public func validateFiles(
-        _ paths: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ paths: [String], workers: Int = SubmissionValidator.defaultWorkers,
         inOrder body: (Int, ValidationReport) async throws -> Void
     ) async rethrows {
         let workers = max(1, workers)

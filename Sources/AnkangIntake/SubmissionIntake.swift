@@ -71,7 +71,7 @@ public struct SubmissionIntake: Sendable {
     /// as duplicates).
     /// - Returns: one outcome per path, in input order.
     public func ingest(
-        paths: [String], workers: Int = ProcessInfo.processInfo.activeProcessorCount, batchSize: Int = 256,
+        paths: [String], workers: Int = SubmissionValidator.defaultWorkers, batchSize: Int = 256,
         maxBatchDelay: Duration = .milliseconds(200), progress: (IngestProgress) -> Void = { _ in }
     ) async throws(StoreError) -> [FileOutcome] {
         let workers = max(1, workers)

@@ -38,7 +38,7 @@ struct Ingest: AsyncParsableCommand {
     var profile: String = IntakeScorings.defaultProfileID
 
     @Option(help: ArgumentHelp("并行校验的线程数，默认每核一个 (parallel workers; default one per core).", valueName: "N"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = SubmissionValidator.defaultWorkers
 
     @Option(help: ArgumentHelp("每个事务最多写入的文件数 (files per transaction, at most).", valueName: "N"))
     var batchSize: Int = 256

@@ -27,7 +27,7 @@ struct Validate: AsyncParsableCommand {
     @OptionGroup var output: OutputOptions
 
     @Option(help: ArgumentHelp("并行校验的线程数，默认每核一个 (parallel workers; default one per core).", valueName: "N"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int = SubmissionValidator.defaultWorkers
 
     func validate() throws {
         guard jobs > 0 else { throw ValidationError("--jobs must be positive") }
