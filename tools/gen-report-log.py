@@ -12,7 +12,7 @@ observations each), 20 % rectification notices following up earlier hazards of t
 
 What differs from ingested data, on purpose: ingesting a million XML files would take the better part
 of an hour, so the rows are written directly. The `raw` column holds a short placeholder instead of the
-original XML and `model_json` an empty object (no report reads either), and every assessment carries
+original XML (no report reads it), and every assessment carries
 the same explained score (score_json) with its own total and grade. The report queries read exactly
 the columns an ingested log has.
 
@@ -86,9 +86,9 @@ def main() -> None:
         db.executemany("""INSERT INTO submissions (seq, id, sha256, kind, schema_version, catalogue_version, profile_id, profile_version,
                           score_total, grade, file_name, size, submitted_at, inspection_date, ingested_at, enterprise_key, enterprise_name,
                           city, city_code, jurisdiction_level, jurisdiction_unit, jurisdiction_code, workshop, team, tier, industry, supersedes,
-                          warnings_json, score_json, model_json, raw)
+                          warnings_json, score_json, raw)
                           VALUES (?, ?, ?, ?, '1.0', ?, ?, ?, ?, ?, NULL, 64, ?, ?, ?, ?, ?, '高邮市', '321084', ?, ?, NULL, ?, ?, ?, ?, NULL,
-                                  '[]', ?, '{}', ?)""", submissions)
+                                  '[]', ?, ?)""", submissions)
         db.executemany("INSERT INTO item_results VALUES (?, ?, ?, ?, ?, NULL)", items)
         db.executemany("INSERT INTO hazards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '生产现场', '生成的隐患描述', ?, ?, ?)", hazards)
         db.executemany("INSERT INTO rectification_findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, '工会主席', ?)", findings)

@@ -35,7 +35,7 @@ public struct SubmissionIntake: Sendable {
         }
         if report.isValid, let submission = report.submission {
             let accepted = AcceptedSubmission(
-                submission: submission, bytes: bytes, sha256: sha256, fileName: fileName, modelJSON: json(submission),
+                submission: submission, bytes: bytes, sha256: sha256, fileName: fileName,
                 warningsJSON: json(report.diagnostics), score: scoring(submission))
             return PreparedFile(intake: .accepted(accepted), diagnostics: report.diagnostics)
         }

@@ -156,8 +156,6 @@ struct AccidentRow: Encodable, Sendable {
 /// Every row one accepted submission writes.
 struct FactRows: Sendable {
     var submission: SubmissionRow
-    /// The `model_json` column, kept out of `submission` so PostgreSQL gets it as a plain text array.
-    var modelJSON: String
     var enterprise: EnterpriseRow
     var items: [ItemRow] = []
     var hazards: [HazardRow] = []
@@ -174,7 +172,6 @@ struct FactRows: Sendable {
         let id = submission.id.lowercased
         let jurisdiction = enterprise.jurisdiction
         let submittedAt = Timestamp.text(submission.submittedAt)
-        modelJSON = accepted.modelJSON
         self.submission = SubmissionRow(
             id: id, sha256: accepted.sha256, kind: submission.kind.rawValue, schemaVersion: submission.schemaVersion,
             catalogueVersion: submission.catalogueVersion, profileId: accepted.score?.profileID, profileVersion: accepted.score?.profileVersion,

@@ -145,8 +145,6 @@ public struct AcceptedSubmission: Sendable {
     public var sha256: String
     /// The name the file arrived under, if any.
     public var fileName: String?
-    /// `submission` as JSON (``StoredJSON``).
-    public var modelJSON: String
     /// The warnings the validator produced, as a JSON array of findings.
     public var warningsJSON: String
     /// The score, when the document kind is scored.
@@ -154,14 +152,13 @@ public struct AcceptedSubmission: Sendable {
 
     /// Creates an accepted submission.
     public init(
-        submission: Submission, bytes: [UInt8], sha256: String, fileName: String?, modelJSON: String, warningsJSON: String,
+        submission: Submission, bytes: [UInt8], sha256: String, fileName: String?, warningsJSON: String,
         score: ScoreSummary?
     ) {
         self.submission = submission
         self.bytes = bytes
         self.sha256 = sha256
         self.fileName = fileName
-        self.modelJSON = modelJSON
         self.warningsJSON = warningsJSON
         self.score = score
     }

@@ -19,7 +19,7 @@ struct Migration: Sendable {
 
 enum Migrations {
     /// Every migration, in order. Append; never edit one that has shipped.
-    static let all: [Migration] = [initialSchema, reportFacts, hazardState, accounts, webLogin, hazardFacts, assessmentScores]
+    static let all: [Migration] = [initialSchema, reportFacts, hazardState, accounts, webLogin, hazardFacts, assessmentScores, dropStoredModel]
 
     /// The latest version this program knows.
     static var latest: Int { all.last?.version ?? 0 }
@@ -494,5 +494,13 @@ enum Migrations {
             WHERE kind = 'ankangCupAssessment' AND score_total IS NOT NULL
             """
         return Migration(version: 7, name: "assessment scores by enterprise", sqlite: [statement], postgres: [statement])
+    }()
+
+    /// The typed model of each submission (`model_json`) is no longer stored: nothing read it (the raw bytes
+    /// are the record, and reports read the fact tables), and it was a third of each submission row and the
+    /// largest JSON encoding at intake. The view over the table is made again without it.
+    static let dropStoredModel: Migration = {
+        let statements = ["DROP VIEW current_submissions", "ALTER TABLE submissions DROP COLUMN model_json", currentSubmissionsView]
+        return Migration(version: 8, name: "no stored model JSON", sqlite: statements, postgres: statements)
     }()
 }

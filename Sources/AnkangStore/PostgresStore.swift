@@ -221,11 +221,11 @@ public final class PostgresStore: InspectionStore {
         INSERT INTO submissions (id, sha256, kind, schema_version, catalogue_version, profile_id, profile_version, score_total, grade,
             file_name, size, submitted_at, inspection_date, ingested_at, enterprise_key, enterprise_name, city, city_code,
             jurisdiction_level, jurisdiction_unit, jurisdiction_code, workshop, team, tier, industry, supersedes, warnings_json,
-            score_json, model_json, raw)
+            score_json, raw)
         SELECT x.id, x.sha256, x.kind, x.schema_version, x.catalogue_version, x.profile_id, x.profile_version, x.score_total, x.grade,
             x.file_name, x.size, x.submitted_at, x.inspection_date, x.ingested_at, x.enterprise_key, x.enterprise_name, x.city,
             x.city_code, x.jurisdiction_level, x.jurisdiction_unit, x.jurisdiction_code, x.workshop, x.team, x.tier, x.industry, x.supersedes,
-            x.warnings_json::jsonb, x.score_json::jsonb, b.model_json::jsonb, b.raw
+            x.warnings_json::jsonb, x.score_json::jsonb, b.raw
         FROM \(recordset([
             "id": "uuid", "sha256": "text", "kind": "text", "schema_version": "text", "catalogue_version": "text", "profile_id": "text",
             "profile_version": "text", "score_total": "double precision", "grade": "text", "file_name": "text", "size": "integer",
@@ -233,7 +233,7 @@ public final class PostgresStore: InspectionStore {
             "enterprise_name": "text", "city": "text", "city_code": "text", "jurisdiction_level": "text", "jurisdiction_unit": "text",
             "jurisdiction_code": "text", "workshop": "text", "team": "text", "tier": "text", "industry": "text", "supersedes": "uuid",
             "warnings_json": "text", "score_json": "text",
-        ], arrays: [("model_json", "text"), ("raw", "bytea")]))
+        ], arrays: [("raw", "bytea")]))
         ORDER BY x.id
         ON CONFLICT (id) DO NOTHING
         RETURNING id, seq
@@ -326,7 +326,6 @@ public final class PostgresStore: InspectionStore {
         do {
             submissions = BulkRows(
                 json: try Self.json(candidates.map { rows[$0]!.submission }),
-                texts: candidates.map { rows[$0]!.modelJSON },
                 bytes: candidates.map { index in
                     guard case let .accepted(accepted) = batch[index] else { preconditionFailure("a candidate is accepted") }
                     return ByteBuffer(bytes: accepted.bytes)
@@ -357,7 +356,6 @@ public final class PostgresStore: InspectionStore {
         if !candidate.isEmpty {
             var binds = PostgresBindings()
             binds.append(submissions.json)
-            binds.append(submissions.texts)
             binds.append(submissions.bytes)
             let result = try await connection.query(PostgresQuery(unsafeSQL: insertSubmissions, binds: binds), logger: logger)
             for try await (id, seq) in result.decode((UUID, Int64).self) { inserted[id] = seq }
@@ -477,7 +475,6 @@ public final class PostgresStore: InspectionStore {
     /// A table's rows for one statement: JSON for the small columns, arrays for the large ones.
     private struct BulkRows: Sendable {
         var json: String
-        var texts: [String]
         var bytes: [ByteBuffer]
     }
 

@@ -137,14 +137,14 @@ public final class SQLiteStore: InspectionStore {
             INSERT INTO submissions (id, sha256, kind, schema_version, catalogue_version, profile_id, profile_version, score_total, grade,
                 file_name, size, submitted_at, inspection_date, ingested_at, enterprise_key, enterprise_name, city, city_code,
                 jurisdiction_level, jurisdiction_unit, jurisdiction_code, workshop, team, tier, industry, supersedes, warnings_json,
-                score_json, model_json, raw)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                score_json, raw)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO NOTHING
             """).execute(arguments: [
                 s.id, s.sha256, s.kind, s.schemaVersion, s.catalogueVersion, s.profileId, s.profileVersion, s.scoreTotal, s.grade,
                 s.fileName, s.size, s.submittedAt, s.inspectionDate, s.ingestedAt, s.enterpriseKey, s.enterpriseName, s.city, s.cityCode,
                 s.jurisdictionLevel, s.jurisdictionUnit, s.jurisdictionCode, s.workshop, s.team, s.tier, s.industry, s.supersedes, s.warningsJson,
-                s.scoreJson, rows.modelJSON, Data(bytes),
+                s.scoreJson, Data(bytes),
             ])
         guard db.changesCount == 1 else {
             // The id is taken (the constraint decided, inside this transaction): same bytes or not?

@@ -55,7 +55,7 @@ enum Fixtures {
         let bytes = Array((json + note).utf8)
         return .accepted(AcceptedSubmission(
             submission: submission, bytes: bytes, sha256: sha256(bytes), fileName: "\(submission.id.uuidString.lowercased()).json",
-            modelJSON: json, warningsJSON: "[]", score: nil))
+            warningsJSON: "[]", score: nil))
     }
 
     static func sha256(_ bytes: [UInt8]) -> String {
