@@ -20,6 +20,9 @@ import Testing
         let trends = try AnkangBinary.run(["report", "trends", "--help"])
         #expect(trends.status == 0)
         #expect(trends.stdout.contains("USAGE: ankang report trends") && trends.stdout.contains("--as-of"), "\(trends.stdout)")
+        let help = try AnkangBinary.run(["help", "db", "stats"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: ankang db stats") && help.stdout.contains("--format"), "\(help.stdout)")
     }
 
     @Test func exitStatusAndOutputAreTheCommandsOwn() throws {
