@@ -369,7 +369,7 @@ public final class PostgresStore: InspectionStore {
             for try await row in result { let receipt = try Self.receipt(row); existing[receipt.submissionID] = receipt }
         }
         let insertedRows = rows.filter { index, row in
-            guard let id = UUID(uuidString: row.submission.id) else { return false }
+            guard let id = UUIDText.parse(row.submission.id) else { return false }
             return inserted[id] != nil && candidate[id] == index
         }.sorted { $0.key < $1.key }.map(\.value)
         if !insertedRows.isEmpty {

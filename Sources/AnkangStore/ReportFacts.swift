@@ -529,7 +529,7 @@ extension Array where Element == String? {
     }
 
     fileprivate func uuid(_ index: Int) throws -> UUID {
-        guard let value = try UUID(uuidString: text(index)) else { throw StoreError(.other, "report column \(index) is not a UUID") }
+        guard let value = try UUIDText.parse(text(index)) else { throw StoreError(.other, "report column \(index) is not a UUID") }
         return value
     }
 

@@ -159,7 +159,7 @@ public final class SQLiteStore: InspectionStore {
             return .conflict(conflict)
         }
         let receipt = Receipt(
-            submissionID: UUID(uuidString: s.id)!, sha256: s.sha256, kind: DocumentKind(rawValue: s.kind)!, enterpriseKey: s.enterpriseKey,
+            submissionID: UUIDText.parse(s.id)!, sha256: s.sha256, kind: DocumentKind(rawValue: s.kind)!, enterpriseKey: s.enterpriseKey,
             ingestedAt: Timestamp.date(now)!, sequence: db.lastInsertedRowID, supersedes: s.supersedes.flatMap(UUID.init(uuidString:)),
             scoreTotal: s.scoreTotal, grade: s.grade)
         let e = rows.enterprise
@@ -618,7 +618,7 @@ public final class SQLiteStore: InspectionStore {
     }
 
     private static func uuid(_ text: String) throws -> UUID {
-        guard let id = UUID(uuidString: text) else { throw StoreError(.corrupt, "not a UUID: \(text)") }
+        guard let id = UUIDText.parse(text) else { throw StoreError(.corrupt, "not a UUID: \(text)") }
         return id
     }
 
