@@ -11,8 +11,9 @@ import Synchronization
 /// offline from any directory; ``init(directory:)`` loads another folder of the same layout instead.
 ///
 /// The embedded bundle compiles each submission schema on first use, so a run that checks one kind of
-/// document compiles one schema, reads the scoring profiles only when something scores, and loads the catalogues (with their schema) on a background thread from
-/// the start, ready when the first semantic rules need them. A folder given with ``init(directory:)`` is
+/// document compiles one schema, reads the scoring profiles only when something scores, and loads the
+/// catalogues (with their schema) on a background thread from the start, ready when the first semantic rules
+/// need them. A folder given with ``init(directory:)`` is
 /// compiled and loaded in full at once, so a broken folder is reported at load.
 public final class SchemaBundle: Sendable {
     /// Namespace of the submission schemas, version 1.
@@ -40,19 +41,13 @@ public final class SchemaBundle: Sendable {
     private let catalogueSet: Lazy<Result<CatalogueSet, any Error>>
     /// Checklist catalogues by version (year).
     public var catalogues: [String: ChecklistCatalogue] {
-        switch loadedCatalogues() {
-        case .success(let set): set.catalogues
-        case .failure(let error): fatalError("bundled catalogues: \(error)")
-        }
+        Self.bundled(loadedCatalogues(), "catalogues").catalogues
     }
     /// The profile schema and the bundled profiles, loaded once.
     private let profileSet: Lazy<Result<ProfileSet, any Error>>
     /// Scoring profiles by id, from `profiles/*.xml` (validated against their schema at load).
     public var profiles: [String: ScoringProfile] {
-        switch profileSet.value {
-        case .success(let set): set.profiles
-        case .failure(let error): fatalError("bundled profiles: \(error)")
-        }
+        Self.bundled(profileSet.value, "profiles").profiles
     }
 
     /// The bundle embedded in this binary; compiled on first use.
@@ -102,25 +97,26 @@ public final class SchemaBundle: Sendable {
     /// Reads a scoring profile from outside the bundle (`--profile PATH`), validated against the profile
     /// schema; throws ``ProfileLoadError`` with the findings when it is not a valid profile.
     public func loadProfile(_ bytes: [UInt8], source: String = "<profile>") throws(ProfileLoadError) -> ScoringProfile {
-        let schema: CompiledSchema
-        switch profileSet.value {
-        case .success(let set): schema = set.schema
-        case .failure(let error): fatalError("bundled profile schema: \(error)")
-        }
-        return try ProfileReader.load(bytes, schema: schema, source: source)
+        try ProfileReader.load(bytes, schema: Self.bundled(profileSet.value, "profile schema").schema, source: source)
     }
 
     /// The compiled schema of a document kind (compiled now if this is its first use).
     public func schema(for kind: DocumentKind) -> CompiledSchema {
-        switch compiledSchema(for: kind) {
-        case .success(let schema): schema
-        case .failure(let error): fatalError("bundled schema: \(error)")
-        }
+        Self.bundled(compiledSchema(for: kind), "schema")
     }
 
     /// The compiled schema of a document kind, or why it does not compile (only possible for the lazily
     /// compiled embedded files, which the tests check).
     func compiledSchema(for kind: DocumentKind) -> Result<CompiledSchema, SchemaCompilationError> { schemas[kind]!.value }
+
+    /// A lazily loaded part of the bundle. The embedded files are checked by the tests, so a failure here is a
+    /// build that shipped broken schemas: stop, naming the part.
+    private static func bundled<Part>(_ result: Result<Part, some Error>, _ part: String) -> Part {
+        switch result {
+        case .success(let value): value
+        case .failure(let error): fatalError("bundled \(part): \(error)")
+        }
+    }
 
     /// The catalogues and the per-item facts the semantic rules look up, loaded on first use, or why they
     /// do not load (only possible for the lazily loaded embedded files, which the tests check).

@@ -285,7 +285,6 @@ public struct Conflict: Sendable, Hashable, Codable {
     }
 }
 
-/// A quarantined file, as the quarantine holds it.
 /// SQL both stores use for the quarantine.
 enum QuarantineSQL {
     /// The condition that the quarantined file `q` was refused when the user bound to `parameter` uploaded it
@@ -298,6 +297,7 @@ enum QuarantineSQL {
     }
 }
 
+/// A quarantined file, as the quarantine holds it.
 public struct QuarantineEntry: Sendable, Hashable, Codable {
     /// SHA-256 of the bytes: the key.
     public var sha256: String

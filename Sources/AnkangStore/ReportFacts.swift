@@ -449,21 +449,21 @@ struct ReportQueries {
         // For one enterprise, only its peers (its unit and its industry division): the enterprises are read
         // first (CROSS JOIN keeps that order in SQLite) and each one's scores come from its few rows in the
         // `submissions_assessments` index. For the whole city, every score of the window, by date.
-        let from: String
+        var from = "current_submissions s JOIN enterprises e ON e.key = s.enterprise_key"
         if let key = scope.enterprise {
             arguments += [key, key]
+            from = "enterprises e CROSS JOIN current_submissions s"
             conditions += """
+                 AND s.enterprise_key = e.key
                  AND (e.jurisdiction_unit = (SELECT jurisdiction_unit FROM enterprises WHERE key = \(dialect.placeholder(arguments.count - 1)))
                       OR substr(e.industry, 1, 3) = (SELECT substr(industry, 1, 3) FROM enterprises WHERE key = \(dialect.placeholder(arguments.count))))
                 """
-            from = "enterprises e CROSS JOIN current_submissions s WHERE s.enterprise_key = e.key AND"
-        } else {
-            from = "current_submissions s JOIN enterprises e ON e.key = s.enterprise_key WHERE"
         }
         return ReportQuery(
             sql: """
                 SELECT s.enterprise_key, e.jurisdiction_unit, e.industry, \(t("s.inspection_date")), \(t("s.score_total"))
-                FROM \(from) s.kind = 'ankangCupAssessment' AND s.score_total IS NOT NULL AND \(window("s.inspection_date", first: 1))\(conditions)
+                FROM \(from)
+                WHERE s.kind = 'ankangCupAssessment' AND s.score_total IS NOT NULL AND \(window("s.inspection_date", first: 1))\(conditions)
                 ORDER BY s.inspection_date, s.seq
                 """,
             arguments: arguments,
