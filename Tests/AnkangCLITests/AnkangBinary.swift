@@ -21,11 +21,11 @@ enum AnkangBinary {
         var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
     }
 
-    /// Runs `ankang ARGUMENTS` in `directory` (default: a fresh temporary folder, to prove nothing depends on the
-    /// cwd), with `input` on its standard input.
-    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Result {
+    /// Runs `ankang ARGUMENTS` (or another copy of it, `executable`) in `directory` (default: a fresh temporary
+    /// folder, to prove nothing depends on the cwd), with `input` on its standard input.
+    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil, executable: URL = url) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
         let out = Pipe()
@@ -47,4 +47,11 @@ enum AnkangBinary {
     }
 
     static func samples(_ relative: String) -> String { packageRoot.appendingPathComponent("samples/" + relative).path }
+
+    /// A new empty folder under the system's temporary directory, named after `label`.
+    static func temporaryFolder(_ label: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ankang-\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
 }

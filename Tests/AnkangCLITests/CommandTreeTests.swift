@@ -26,8 +26,7 @@ import Testing
     }
 
     @Test func exitStatusAndOutputAreTheCommandsOwn() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ankang-tree-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try AnkangBinary.temporaryFolder("tree")
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = "sqlite:" + folder.appendingPathComponent("log.sqlite").path
         let ingest = try AnkangBinary.run(["ingest", AnkangBinary.samples("valid"), "--db", db])
@@ -41,29 +40,15 @@ import Testing
     }
 
     @Test func aMissingInspectionLogBinaryIsAClearError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ankang-alone-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try AnkangBinary.temporaryFolder("alone")
         defer { try? FileManager.default.removeItem(at: folder) }
         let alone = folder.appendingPathComponent("ankang")
         try FileManager.default.copyItem(at: AnkangBinary.url, to: alone)
-        let process = Process()
-        process.executableURL = alone
-        process.arguments = ["db", "stats"]
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
-        #expect(message.contains("ankang-log") && message.contains("swift build"), "\(message)")
+        let stats = try AnkangBinary.run(["db", "stats"], executable: alone)
+        #expect(stats.status == 2)
+        #expect(stats.stderr.contains("ankang-log") && stats.stderr.contains("swift build"), "\(stats.stderr)")
         // The offline commands need nothing else.
-        let validate = Process()
-        validate.executableURL = alone
-        validate.arguments = ["validate", AnkangBinary.samples("valid")]
-        validate.standardOutput = FileHandle.nullDevice
-        try validate.run()
-        validate.waitUntilExit()
-        #expect(validate.terminationStatus == 0)
+        let validate = try AnkangBinary.run(["validate", AnkangBinary.samples("valid")], executable: alone)
+        #expect(validate.status == 0)
     }
 }

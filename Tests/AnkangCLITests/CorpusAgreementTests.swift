@@ -44,12 +44,6 @@ import Testing
         return Run(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
     }
 
-    static func temporaryFolder(_ label: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ankang-\(label)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     static func generate(into folder: URL, count: Int, seed: Int, startIndex: Int = 0) throws -> Run {
         try python(["tools/gen-corpus.py", "--count", "\(count)", "--seed", "\(seed)", "--invalid-share", "0.1",
                     "--out", folder.path, "--start-index", "\(startIndex)"])
@@ -58,7 +52,7 @@ import Testing
     @Test(.enabled(if: xmllintInstalled, "xmllint is not installed (Debian: apt-get install libxml2-utils); corpus agreement not checked"))
     func ankangAgreesWithXmllintAndManifestOnGeneratedCorpus() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.ankang.path), "build first: swift build")
-        let corpus = try Self.temporaryFolder("corpus")
+        let corpus = try AnkangBinary.temporaryFolder("corpus")
         defer { try? FileManager.default.removeItem(at: corpus) }
 
         let generated = try Self.generate(into: corpus, count: 120, seed: 2011)
@@ -74,8 +68,8 @@ import Testing
     /// Same arguments give byte-identical files, and a corpus generated in two chunks equals one
     /// generated at once (each file depends only on the seed and its index).
     @Test func generatorIsDeterministicAndChunkable() throws {
-        let whole = try Self.temporaryFolder("whole")
-        let chunked = try Self.temporaryFolder("chunked")
+        let whole = try AnkangBinary.temporaryFolder("whole")
+        let chunked = try AnkangBinary.temporaryFolder("chunked")
         defer {
             try? FileManager.default.removeItem(at: whole)
             try? FileManager.default.removeItem(at: chunked)
