@@ -36,4 +36,24 @@ public enum UUIDText {
             return complete ? UUID(uuid: bytes) : nil
         }
     }
+
+    /// The canonical lower-case form, as stored: `uuidString.lowercased()` without its `sprintf` and second copy.
+    public static func lowercased(_ uuid: UUID) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return withUnsafeBytes(of: uuid.uuid) { bytes in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var i = 0
+                for (k, byte) in bytes.enumerated() {
+                    if k == 4 || k == 6 || k == 8 || k == 10 {
+                        out[i] = 0x2D
+                        i += 1
+                    }
+                    out[i] = digits[Int(byte >> 4)]
+                    out[i + 1] = digits[Int(byte & 0x0F)]
+                    i += 2
+                }
+                return i
+            }
+        }
+    }
 }

@@ -509,5 +509,5 @@ public struct HazardRecord: Sendable, Hashable, Codable {
 
 extension UUID {
     /// The lowercase form used in the XML and in the database.
-    var lowercased: String { uuidString.lowercased() }
+    var lowercased: String { UUIDText.lowercased(self) }
 }

@@ -523,19 +523,31 @@ public final class SQLiteStore: InspectionStore {
         }
     }
 
+    /// A row of a report query, each value read in the type the decoder asks for (no text in between).
+    private struct Columns: ReportRow {
+        let row: Row
+        subscript(_ index: Int) -> String? { row[index] }
+        func integer(_ index: Int) -> Int? { row[index] }
+    }
+
     /// Runs report queries on a read connection, decoding rows as the cursor yields them.
     private struct Reader: ReportRowReader {
         let pool: DatabasePool
+        /// The page cache of a connection while it reads report facts, and SQLite's default otherwise.
+        static let reportCacheKiB = 65_536
+        static let defaultCacheKiB = 2000
 
         func read<Fact: Sendable>(_ query: ReportQuery<Fact>) async throws -> [Fact] {
             try await pool.read { db in
+                // Beyond the 2 GiB Debian's SQLite maps, pages come through pread(2); a report revisits
+                // them while it walks an index, so it reads with a larger page cache (64 MiB: a city-wide
+                // report's system time fell from 2.1 to 1.1 s; 256 MiB did no better), given back afterwards.
+                try db.execute(sql: "PRAGMA cache_size = \(-Self.reportCacheKiB)")
+                defer { try? db.execute(sql: "PRAGMA cache_size = \(-Self.defaultCacheKiB)") }
                 var facts: [Fact] = []
-                var texts: [String?] = []
                 let rows = try Row.fetchCursor(db, sql: query.sql, arguments: StatementArguments(query.arguments))
                 while let row = try rows.next() {
-                    texts.removeAll(keepingCapacity: true)
-                    for index in 0..<row.count { texts.append(row[index] as String?) }
-                    facts.append(try query.decode(texts))
+                    facts.append(try query.decode(Columns(row: row)))
                 }
                 return facts
             }

@@ -8,6 +8,7 @@ import Testing
         for _ in 0..<2_000 {
             let uuid = UUID()
             let lower = uuid.uuidString.lowercased()
+            #expect(UUIDText.lowercased(uuid) == lower)
             #expect(UUIDText.parseCanonical(uuid.uuidString) == uuid)
             #expect(UUIDText.parseCanonical(lower) == uuid)
             // Mixed case, one character at a time.
