@@ -23,22 +23,47 @@ public struct RectificationPerformance: Sendable, Hashable, Codable {
     /// Median days from found to closed.
     public var medianDaysToClose: Double?
 
-    init(cohort: [HazardFact], asOf: CivilDate, graceDays: Int) {
-        let closed = cohort.filter { $0.isClosed(by: asOf) }
-        let overdue = cohort.filter { $0.isOverdue(on: asOf) }
-        let onTime = closed.filter { hazard in
-            guard let closedOn = hazard.closedOn, let deadline = hazard.deadline else { return true }
-            return closedOn <= deadline.adding(days: graceDays)
+    init(cohort: some Sequence<HazardSpan>, asOf: CivilDate, graceDays: Int) {
+        let day = asOf.daysSinceEpoch
+        var found = 0, onTime = 0, overdue = 0
+        var days: [Double] = []
+        for hazard in cohort {
+            found += 1
+            if hazard.isClosed(by: day) {
+                days.append(Double(hazard.closed - hazard.found))
+                if hazard.closed <= hazard.deadline + graceDays { onTime += 1 }
+            } else if hazard.isOverdue(on: day) {
+                overdue += 1
+            }
         }
-        let days = closed.compactMap { hazard in hazard.closedOn.map { Double($0.daysSince(hazard.foundOn)) } }
-        found = cohort.count
-        self.closed = closed.count
-        self.overdue = overdue.count
-        rectificationRate = Statistics.rate(closed.count, closed.count + overdue.count)
-        onTimeRate = Statistics.rate(onTime.count, closed.count)
+        self.found = found
+        closed = days.count
+        self.overdue = overdue
+        rectificationRate = Statistics.rate(closed, closed + overdue)
+        onTimeRate = Statistics.rate(onTime, closed)
         meanDaysToClose = Statistics.mean(days)
         medianDaysToClose = Statistics.median(days)
     }
+}
+
+/// A hazard's dates as day numbers (days since 1970-01-01). Counting hundreds of thousands of hazards per
+/// bucket over these costs comparisons, not copies of the hazards and their strings.
+struct HazardSpan: Sendable {
+    /// The day it was found.
+    let found: Int
+    /// The day a passed follow-up closed it; `Int.max` while open.
+    let closed: Int
+    /// Its deadline, or the grade's default one when it was found without one.
+    let deadline: Int
+
+    /// Closed on or before `day`.
+    func isClosed(by day: Int) -> Bool { closed <= day }
+
+    /// Found on or before `day` and not closed by then.
+    func isOpen(on day: Int) -> Bool { found <= day && closed > day }
+
+    /// Open on `day` with its deadline before it.
+    func isOverdue(on day: Int) -> Bool { isOpen(on: day) && deadline < day }
 }
 
 extension HazardFact {
@@ -85,12 +110,8 @@ public struct MissingRecords: Sendable, Hashable, Codable {
 /// Counts "1+3" coverage for a set of monitoring records against the profile's schedules.
 struct CoverageCounter {
     let schedules: [TierSchedule]
-    /// Monitoring units (enterprise key, tier, workshop, team) that are expected to file.
-    let units: [MonitoringUnit: String]
-    /// The units of each tier.
-    private let unitsByTier: [TierLevel: [MonitoringUnit]]
-    /// Slots filed per unit, ascending, each once.
-    private let filed: [MonitoringUnit: [CivilDate]]
+    /// The monitoring units expected to file, by tier, each with its filed slots.
+    private let unitsByTier: [TierLevel: [UnitRecords]]
 
     struct MonitoringUnit: Hashable, Comparable {
         var enterpriseKey: String
@@ -105,29 +126,44 @@ struct CoverageCounter {
         var name: String { [workshop, team].filter { !$0.isEmpty }.joined(separator: "/") }
     }
 
+    /// A unit (enterprise key, tier, workshop, team), its enterprise's name, and the slots it filed,
+    /// ascending, each once: counting a bucket walks these without hashing a unit.
+    private struct UnitRecords {
+        var unit: MonitoringUnit
+        var enterpriseName: String
+        var slots: [CivilDate]
+    }
+
     /// `records` are the monitoring submissions of the window; `enterprises` the slice (names, and which
     /// are 规模以上, expected to run the enterprise tier even if they filed nothing).
     init(schedules: [TierSchedule], records: [SubmissionFact], enterprises: [EnterpriseFact], includeSilentEnterprises: Bool) {
         self.schedules = schedules
         let names = Dictionary(enterprises.map { ($0.key, $0.name) }, uniquingKeysWith: { first, _ in first })
-        var units: [MonitoringUnit: String] = [:]
-        var filed: [MonitoringUnit: Set<CivilDate>] = [:]
+        // One hash of a unit per record: its position in `all`, whose slots are sorted once at the end.
+        var positions: [MonitoringUnit: Int] = [:]
+        var all: [UnitRecords] = []
+        func position(of unit: MonitoringUnit, name: @autoclosure () -> String) -> Int {
+            if let known = positions[unit] { return known }
+            positions[unit] = all.count
+            all.append(UnitRecords(unit: unit, enterpriseName: name(), slots: []))
+            return all.count - 1
+        }
         for record in records where record.kind == .monitoringRecord {
             let tier = record.tier ?? .enterprise
             let unit = MonitoringUnit(enterpriseKey: record.enterpriseKey, tier: tier, workshop: record.workshop ?? "", team: record.team ?? "")
-            units[unit] = names[record.enterpriseKey] ?? record.enterpriseKey
+            let at = position(of: unit, name: names[record.enterpriseKey] ?? record.enterpriseKey)
             if let schedule = schedules.first(where: { $0.level == tier }), let slot = schedule.frequency.slot(containing: record.date) {
-                filed[unit, default: []].insert(slot)
+                all[at].slots.append(slot)
             }
         }
         if includeSilentEnterprises {
             for enterprise in enterprises where enterprise.aboveScale {
-                units[MonitoringUnit(enterpriseKey: enterprise.key, tier: .enterprise, workshop: "", team: "")] = enterprise.name
+                let at = position(of: MonitoringUnit(enterpriseKey: enterprise.key, tier: .enterprise, workshop: "", team: ""), name: enterprise.name)
+                all[at].enterpriseName = enterprise.name
             }
         }
-        self.units = units
-        unitsByTier = Dictionary(grouping: units.keys, by: \.tier)
-        self.filed = filed.mapValues { $0.sorted() }
+        for index in all.indices { all[index].slots = all[index].slots.sortedUnique() }
+        unitsByTier = Dictionary(grouping: all, by: \.unit.tier)
     }
 
     /// The slots a schedule expects within `period`, and their first and last: a unit's filed slots within
@@ -139,8 +175,9 @@ struct CoverageCounter {
     }
 
     /// How many of `unit`'s filed slots lie in `range`.
-    private func received(_ unit: MonitoringUnit, in range: ClosedRange<CivilDate>?) -> Int {
-        guard let range, let slots = filed[unit] else { return 0 }
+    private func received(_ unit: UnitRecords, in range: ClosedRange<CivilDate>?) -> Int {
+        guard let range else { return 0 }
+        let slots = unit.slots
         func firstIndex(where isPast: (CivilDate) -> Bool) -> Int {
             var low = 0, high = slots.count
             while low < high {
@@ -169,10 +206,10 @@ struct CoverageCounter {
         var rows: [MissingRecords] = []
         for schedule in schedules {
             let (slots, range) = expectedSlots(schedule, in: period)
-            for unit in unitsByTier[schedule.level] ?? [] {
-                let received = received(unit, in: range)
+            for records in unitsByTier[schedule.level] ?? [] {
+                let received = received(records, in: range)
                 if received < slots {
-                    let name = units[unit] ?? unit.enterpriseKey
+                    let (unit, name) = (records.unit, records.enterpriseName)
                     rows.append(MissingRecords(enterpriseKey: unit.enterpriseKey, enterpriseName: name, tier: unit.tier,
                                                unit: unit.name.isEmpty ? name : unit.name, expected: slots, received: received))
                 }
@@ -181,5 +218,15 @@ struct CoverageCounter {
         return rows.sorted {
             ($0.expected - $0.received, $1.enterpriseKey, $1.tier, $1.unit) > ($1.expected - $1.received, $0.enterpriseKey, $0.tier, $0.unit)
         }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// The elements in ascending order, each once.
+    fileprivate func sortedUnique() -> [Element] {
+        var unique: [Element] = []
+        unique.reserveCapacity(count)
+        for element in sorted() where unique.last != element { unique.append(element) }
+        return unique
     }
 }

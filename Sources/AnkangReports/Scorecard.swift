@@ -126,7 +126,7 @@ extension Scorecard {
         func latest(in period: ReportPeriod) -> SubmissionFact? { assessments.last { period.contains($0.date) } }
         assessment = latest(in: period).flatMap { fact in
             guard let json = fact.scoreJSON, let score = try? StoredJSON.decoder().decode(Score.self, from: Data(json.utf8)) else { return nil }
-            return AssessmentResult(submissionID: fact.id.uuidString.lowercased(), date: fact.date, score: score)
+            return AssessmentResult(submissionID: UUIDText.lowercased(fact.id), date: fact.date, score: score)
         }
         scoreTrend = periods.map { PeriodScore(period: $0.label, total: latest(in: $0)?.scoreTotal) }
 
@@ -139,17 +139,17 @@ extension Scorecard {
             coverageRate: Statistics.rate(coverage.reduce(0) { $0 + $1.received }, expected), missing: counter.missing(in: period))
 
         let open = hazards.filter { $0.isOpen(on: asOf) }
-        let oldest = open.sorted { ($0.foundOn, $0.hazardID) < ($1.foundOn, $1.hazardID) }.prefix(5).map { hazard in
+        let oldest = open.sorted { ($0.foundOn, $0.hazardID, $0.submissionID) < ($1.foundOn, $1.hazardID, $1.submissionID) }.prefix(5).map { hazard in
             HazardLine(
                 enterpriseKey: enterpriseKey, enterpriseName: enterprise.name, hazardID: hazard.hazardID,
-                submissionID: hazard.submissionID.uuidString.lowercased(), grade: hazard.grade, description: hazard.description,
+                submissionID: UUIDText.lowercased(hazard.submissionID), grade: hazard.grade, description: hazard.description,
                 location: hazard.location, foundOn: hazard.foundOn, deadline: hazard.deadline,
                 daysOverdue: hazard.isOverdue(on: asOf) ? asOf.daysSince(hazard.deadline!) : 0, responsiblePerson: hazard.responsiblePerson,
                 status: hazard.status, escalated: hazard.escalated)
         }
         openHazards = OpenHazards(general: open.count { $0.grade == .general }, major: open.count { $0.grade == .major },
                                   overdue: open.count { $0.isOverdue(on: asOf) }, oldest: oldest)
-        rectification = RectificationPerformance(cohort: hazards.filter { period.contains($0.foundOn) }, asOf: asOf, graceDays: context.timing.verificationGraceDays)
+        rectification = RectificationPerformance(cohort: hazards.filter { period.contains($0.foundOn) }.map(context.span), asOf: asOf, graceDays: context.timing.verificationGraceDays)
 
         let activities = facts.activities.filter { mine($0.enterpriseKey) && period.contains($0.date) }
         let codes = Set(activities.map(\.code)).sorted()

@@ -36,7 +36,7 @@ struct ReportRoutes {
         } catch {
             throw APIError.unavailable(error)
         }
-        let report = TrendReport(trendRequest, facts: facts, context: environment.reportContext)
+        let report = await TrendReport(trendRequest, facts: facts, context: environment.reportContext)
         return try await export(report, name: "trends-\(period.label)", request: request, user: user, section: "dashboard")
     }
 

@@ -138,7 +138,7 @@ extension ReportCommand {
             let facts = try await options.database.withStore { _, store in
                 try await options.timed("读取", "read") { try await store.reportFacts(request.scope) }
             }
-            let report = await options.timed("计算", "compute") { TrendReport(request, facts: facts, context: context) }
+            let report = await options.timed("计算", "compute") { await TrendReport(request, facts: facts, context: context) }
             let bytes = try await options.timed("输出", "render") { try report.rendered(as: options.format, language: options.lang) }
             try options.write(bytes, to: output)
         }

@@ -13,7 +13,7 @@ struct GoldenReportTests {
 
     static func trendReport(_ request: TrendRequest) async throws -> TrendReport {
         try await GoldenDataset.withStore { store in
-            TrendReport(request, facts: try await store.reportFacts(request.scope), context: GoldenDataset.context)
+            await TrendReport(request, facts: try await store.reportFacts(request.scope), context: GoldenDataset.context)
         }
     }
 
