@@ -329,10 +329,12 @@ struct ReportQueries {
     /// table many times, and the city-wide hazards read took 1.6 s instead of 0.5 s.
     private func enterprises(joinedOn column: String, factTableFirst: Bool = false) -> String {
         guard scope.city != nil || scope.jurisdictionUnit != nil || scope.industryPrefix != nil else { return "" }
-        let wide = scope.enterprise == nil && scope.jurisdictionUnit == nil
-        let join = factTableFirst && wide && dialect == .sqlite ? "CROSS JOIN" : "JOIN"
+        let join = factTableFirst && isWide && dialect == .sqlite ? "CROSS JOIN" : "JOIN"
         return " \(join) enterprises e ON e.key = \(column)"
     }
+
+    /// Whether the slice is wider than one township, park or system union.
+    private var isWide: Bool { scope.enterprise == nil && scope.jurisdictionUnit == nil }
 
     private func window(_ column: String, first: Int) -> String {
         "\(column) >= \(dialect.placeholder(first, date: true)) AND \(column) <= \(dialect.placeholder(first + 1, date: true))"
@@ -375,8 +377,15 @@ struct ReportQueries {
             })
     }
 
-    var hazards: ReportQuery<HazardFact> {
-        let (conditions, arguments) = slice(key: "st.enterprise_key", submission: "st", after: 2)
+    /// Into how many parts the hazards read is split, each on its own connection: on SQLite, a slice wider
+    /// than one unit has hundreds of thousands, and decoding them on one connection was the read that
+    /// finished last, long after the others.
+    var hazardParts: Int { dialect == .sqlite && isWide ? 2 : 1 }
+
+    /// Part `part` (of `parts`) of the hazards.
+    func hazards(part: Int, of parts: Int) -> ReportQuery<HazardFact> {
+        var (conditions, arguments) = slice(key: "st.enterprise_key", submission: "st", after: 2)
+        if parts > 1 { conditions += " AND st.rowid % \(parts) = \(part)" }
         return ReportQuery(
             sql: """
                 SELECT \(dialect.text("st.submission_id")), st.hazard_id, st.enterprise_key, st.workshop, st.team, st.grade, st.nature, st.accident_type,
@@ -525,17 +534,21 @@ struct ReportQueries {
         }
         let queries = resolved
         // Independent reads: they run at once, on as many connections as the pool gives.
+        let hazardParts = queries.hazardParts
+        async let hazards = reader.read(queries.hazards(part: 0, of: hazardParts))
+        async let moreHazards = hazardParts > 1 ? reader.read(queries.hazards(part: 1, of: hazardParts)) : []
         async let enterprises = reader.read(queries.enterprises)
         async let submissions = reader.read(queries.submissions)
-        async let hazards = reader.read(queries.hazards)
         async let failedItems = reader.read(queries.failedItems)
         async let violations = reader.read(queries.violations)
         async let accidents = reader.read(queries.accidents)
         async let activities = reader.read(queries.activities)
         async let notices = scope.withNotices ? reader.read(queries.notices) : []
         async let peerScores = scope.peersFrom == nil ? [] : reader.read(queries.peerScores)
+        var allHazards = try await hazards
+        allHazards.append(contentsOf: try await moreHazards)
         return ReportFacts(
-            enterprises: try await enterprises, submissions: try await submissions, hazards: try await hazards,
+            enterprises: try await enterprises, submissions: try await submissions, hazards: allHazards,
             failedItems: try await failedItems, violations: try await violations, accidents: try await accidents,
             activities: try await activities, notices: try await notices, peerScores: try await peerScores)
     }
