@@ -78,6 +78,20 @@ enum HazardState {
             """
     }
 
+    /// Inserts the state of one hazard (placeholders: its submission id, its id) when no finding follows
+    /// it up and no submission supersedes its own: then the view's row is the hazard's — open, its own
+    /// deadline and responsible person, nothing closed or escalated — and evaluating the view (a dozen index
+    /// searches and a sort per hazard, a quarter of an ingest's CPU) can be skipped. Inserts nothing otherwise.
+    static let insertUnreferencedSQLite = """
+        INSERT INTO hazard_state (\(columns))
+        SELECT hz.submission_id, hz.hazard_id, hz.enterprise_key, hz.found_date, hz.deadline, hz.responsible_person, 'open', NULL, NULL, 0,
+               s.workshop, s.team, hz.grade, hz.nature, hz.accident_type, hz.checklist_item, hz.category, hz.location, hz.description
+        FROM hazards hz JOIN submissions s ON s.id = hz.submission_id
+        WHERE hz.submission_id = ?1 AND hz.hazard_id = ?2
+          AND NOT EXISTS (SELECT 1 FROM rectification_findings f WHERE f.hazard_submission_id = ?1 AND f.hazard_id = ?2)
+          AND NOT EXISTS (SELECT 1 FROM submissions x WHERE x.supersedes = ?1)
+        """
+
     /// The hazards a submission's rows may change: its own, and those its findings follow up.
     static func keys(of rows: FactRows) -> [Key] {
         rows.hazards.map { Key(submissionID: $0.submissionId, hazardID: $0.hazardId) }

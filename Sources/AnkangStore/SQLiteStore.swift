@@ -255,11 +255,18 @@ public final class SQLiteStore: InspectionStore {
             }
         }
         guard !keys.isEmpty else { return }
+        // The submission's own hazards have no state yet (the submission was just inserted): most need no view.
+        let own = Set(rows.hazards.map { HazardState.Key(submissionID: $0.submissionId, hazardID: $0.hazardId) })
+        let insertUnreferenced = try db.cachedStatement(sql: HazardState.insertUnreferencedSQLite)
         let delete = try db.cachedStatement(sql: "DELETE FROM hazard_state WHERE submission_id = ? AND hazard_id = ?")
         let insert = try db.cachedStatement(sql: """
             INSERT INTO hazard_state (\(HazardState.columns)) \(HazardState.select(.sqlite, where: "h.submission_id = ? AND h.hazard_id = ?"))
             """)
         for key in keys.sorted() {
+            if own.contains(key) {
+                try insertUnreferenced.execute(arguments: [key.submissionID, key.hazardID])
+                if db.changesCount == 1 { continue }
+            }
             try delete.execute(arguments: [key.submissionID, key.hazardID])
             try insert.execute(arguments: [key.submissionID, key.hazardID])
         }
