@@ -18,11 +18,14 @@ struct ReportTable: Sendable {
     var title: LocalizedText
     var columns: [LocalizedText]
     var rows: [[SheetCell]]
+    /// How many rows the full table has (more than `rows` when it was built for a page that shows a few).
+    var totalRows: Int
 
-    init(_ zh: String, _ en: String, columns: [(String, String)], rows: [[SheetCell]]) {
+    init(_ zh: String, _ en: String, columns: [(String, String)], rows: [[SheetCell]], totalRows: Int? = nil) {
         title = LocalizedText(zh: zh, en: en)
         self.columns = columns.map { LocalizedText(zh: $0.0, en: $0.1) }
         self.rows = rows
+        self.totalRows = totalRows ?? rows.count
     }
 }
 
@@ -37,9 +40,14 @@ extension SheetCell {
 
 extension TrendReport {
     /// The report as tables, in the order the page shows them.
-    func tables(_ language: ReportLanguage) -> [ReportTable] {
+    /// The tables; the long lists (enterprises, hazards, repeats, missing records) cut after `rowLimit` rows,
+    /// for a page that shows only their first rows (a city-wide overdue list has hundreds of thousands).
+    func tables(_ language: ReportLanguage, rowLimit: Int = .max) -> [ReportTable] {
         let l = language
         let performance = performance
+        func list<Item>(_ zh: String, _ en: String, columns: [(String, String)], _ items: [Item], _ cells: (Item) -> [SheetCell]) -> ReportTable {
+            ReportTable(zh, en, columns: columns, rows: items.prefix(rowLimit).map(cells), totalRows: items.count)
+        }
         let summary: [(String, String, SheetCell)] = [
             ("统计期起", "Period from", .day(scope.from)),
             ("统计期止", "Period to", .day(scope.to)),
@@ -75,17 +83,19 @@ extension TrendReport {
                             breakdown.rows.map { [.text(l.pick(breakdown.title)), .text($0.key), .text(l.pick($0.label)), .count($0.found), .count($0.open)] }
                         }),
             ReportTable("按乡镇·园区·系统", "By township, park or system", columns: Self.placeColumns, rows: byUnit.map(Self.placeCells)),
-            ReportTable("按企业", "By enterprise", columns: Self.placeColumns, rows: byEnterprise.map(Self.placeCells)),
-            ReportTable("逾期未整改隐患", "Overdue hazards", columns: ReportTable.hazardColumns, rows: overdue.map { ReportTable.hazardCells($0, l) }),
-            ReportTable("重大隐患（挂牌督办）", "Major hazards (escalated or open)", columns: ReportTable.hazardColumns,
-                        rows: escalatedMajors.map { ReportTable.hazardCells($0, l) }),
+            list("按企业", "By enterprise", columns: Self.placeColumns, byEnterprise, Self.placeCells),
+            list("逾期未整改隐患", "Overdue hazards", columns: ReportTable.hazardColumns, overdue) { ReportTable.hazardCells($0, l) },
+            list("重大隐患（挂牌督办）", "Major hazards (escalated or open)", columns: ReportTable.hazardColumns, escalatedMajors) {
+                ReportTable.hazardCells($0, l)
+            },
             ReportTable("高频问题项目（前十）", "Most failed checklist items (top 10)",
                         columns: [("项目", "Item"), ("名称", "Name"), ("类别", "Category"), ("不符合次数", "Failures"), ("企业数", "Enterprises")],
                         rows: recurringItems.map { [.text($0.code), .string($0.name.map(l.pick)), .text($0.category), .count($0.failures), .count($0.enterprises)] }),
-            ReportTable("连续三期及以上不合格", "Same item failed three periods running",
-                        columns: [("企业代码", "Enterprise key"), ("企业", "Enterprise"), ("项目", "Item"), ("连续期数", "Periods"), ("期间", "Which")],
-                        rows: repeatFailures.map { [.text($0.enterpriseKey), .text($0.enterpriseName), .text($0.code), .count($0.periods.count),
-                                                    .text($0.periods.joined(separator: " "))] }),
+            list("连续三期及以上不合格", "Same item failed three periods running",
+                 columns: [("企业代码", "Enterprise key"), ("企业", "Enterprise"), ("项目", "Item"), ("连续期数", "Periods"), ("期间", "Which")],
+                 repeatFailures) {
+                [.text($0.enterpriseKey), .text($0.enterpriseName), .text($0.code), .count($0.periods.count), .text($0.periods.joined(separator: " "))]
+            },
             ReportTable("“三违”", "Violations (三违)", columns: [("类型", "Type"), ("人次", "Count")],
                         rows: violations.byType.map { [.text(l.pick($0.label)), .count($0.found)] }
                             + [[.text(l.pick("合计", "Total")), .count(violations.total)],
@@ -97,8 +107,9 @@ extension TrendReport {
                                [.text(l.pick("千人重伤率", "Serious injuries per 1,000 workers")), .empty, .decimal(accidents.seriousInjuriesPer1000Workers), .empty, .empty]]),
             ReportTable("“1+3”监控覆盖", "\"1+3\" monitoring coverage", columns: ReportTable.coverageColumns,
                         rows: coverage.map { ReportTable.coverageCells($0, l) }),
-            ReportTable("监控记录缺交", "Missing monitoring records", columns: ReportTable.missingColumns,
-                        rows: missingRecords.map { ReportTable.missingCells($0, l) }),
+            list("监控记录缺交", "Missing monitoring records", columns: ReportTable.missingColumns, missingRecords) {
+                ReportTable.missingCells($0, l)
+            },
             ReportTable("趋势检验（Mann–Kendall，α = 0.05）", "Trend tests (Mann–Kendall, α = 0.05)",
                         columns: [("指标", "Series"), ("点数", "n"), ("S", "S"), ("Z", "Z"), ("p", "p"), ("Sen 斜率（每期）", "Sen's slope (per period)"),
                                   ("结论", "Verdict")],

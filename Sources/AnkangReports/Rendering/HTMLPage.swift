@@ -59,8 +59,9 @@ struct HTMLPage {
             }.joined() + "</tr>\n"
         }
         body += "</tbody></table>\n"
-        if let limit, table.rows.count > limit {
-            body += "<p class=\"more\">\(Self.text(language.pick("仅列出前 \(limit) 行，共 \(table.rows.count) 行；完整列表见 CSV / XLSX 导出。", "First \(limit) of \(table.rows.count) rows; the CSV and XLSX exports hold them all.")))</p>\n"
+        let shown = min(limit ?? table.rows.count, table.rows.count)
+        if shown < table.totalRows {
+            body += "<p class=\"more\">\(Self.text(language.pick("仅列出前 \(shown) 行，共 \(table.totalRows) 行；完整列表见 CSV / XLSX 导出。", "First \(shown) of \(table.totalRows) rows; the CSV and XLSX exports hold them all.")))</p>\n"
         }
     }
 

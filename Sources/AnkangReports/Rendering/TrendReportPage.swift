@@ -1,10 +1,13 @@
 import AnkangModel
 
 extension TrendReport {
+    /// The most rows a list shows on the page (the exports hold them all).
+    static let pageRowLimit = 30
+
     /// The report as one self-contained HTML page with inline SVG charts.
     func html(_ language: ReportLanguage, siteHeader: String = "") -> String {
         let l = language
-        let tables = tables(language)
+        let tables = tables(language, rowLimit: Self.pageRowLimit)
         func table(_ en: String) -> ReportTable { tables.first { $0.title.en == en }! }
         let slice = scope.orgPath.isEmpty ? l.pick("全市", "Whole city") : scope.orgPath.joined(separator: " / ")
         var page = HTMLPage(language: language, title: l.pick("隐患趋势分析", "Hazard trend report") + " \(scope.from)–\(scope.to)")
