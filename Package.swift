@@ -36,8 +36,10 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // The allocator AnkangXML gives libxml2: one bump arena per thread and document (C for its thread-local).
+        .target(name: "CDocumentArena"),
         // Hardened parsing and XSD validation; the only module that imports CLibXML2.
-        .target(name: "AnkangXML", dependencies: ["CLibXML2"]),
+        .target(name: "AnkangXML", dependencies: ["CLibXML2", "CDocumentArena"]),
         // Pure domain types and identifier checks; Foundation only.
         .target(name: "AnkangModel"),
         // Bundled schemas and catalogues, document detection, XML → model extraction, semantic rules.
@@ -159,6 +161,10 @@ if Context.environment["ANKANG_FUZZ"] != nil {
     let fuzzed: Set<String> = ["AnkangXML", "AnkangModel", "AnkangDocuments"]
     for target in package.targets where fuzzed.contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    }
+    // libxml2 allocates through malloc under the fuzzer (no document arena), so AddressSanitizer sees its heap.
+    if let xml = package.targets.first(where: { $0.name == "AnkangXML" }) {
+        xml.swiftSettings = (xml.swiftSettings ?? []) + [.define("ANKANG_SYSTEM_ALLOCATOR")]
     }
     package.targets.append(
         .executableTarget(

@@ -5,6 +5,8 @@ import Synchronization
 ///
 /// libxml2 2.9.14 keeps several process-global settings that are not locked (the external entity loader,
 /// the nesting limit, the schema type tables). Ankang sets them once, here, and never again:
+/// - libxml2's allocation functions, so each document's work lives in a ``DocumentArena`` (not under the
+///   fuzzer, whose AddressSanitizer checks libxml2's heap use);
 /// - `xmlInitParser()` and `xmlSchemaInitTypes()` (the latter is not thread-safe in 2.9.14);
 /// - an external entity loader that serves only the trusted, in-memory schema documents registered in
 ///   ``TrustedSchemaStore`` and refuses everything else: no file, no network, ever;
@@ -20,6 +22,9 @@ public enum LibXML {
     public static func ensureInitialized() { _ = initialization }
 
     private static let initialization: Void = {
+        #if !ANKANG_SYSTEM_ALLOCATOR
+        DocumentArena.install()
+        #endif
         xmlInitParser()
         xmlSchemaInitTypes()
         xmlSetExternalEntityLoader(trustedOnlyEntityLoader)
