@@ -44,14 +44,15 @@ public struct FindingPrinter {
         if !report.isValid { invalidFiles += 1 }
         if report.diagnostics.contains(where: { $0.code == DiagnosticCode.unreadable.rawValue }) { ioErrors += 1 }
         warnings += report.warningCount
-        record(path: path, valid: report.isValid, kind: report.kind?.rawValue, id: report.submission?.id.uuidString.lowercased(),
+        record(path: path, valid: report.isValid, kind: report.kind?.rawValue, id: report.submission?.id,
                encoding: report.encoding?.rawValue, diagnostics: report.diagnostics)
     }
 
-    private mutating func record(path: String, valid: Bool, kind: String?, id: String?, encoding: String?, diagnostics: [Diagnostic]) {
+    private mutating func record(path: String, valid: Bool, kind: String?, id: UUID?, encoding: String?, diagnostics: [Diagnostic]) {
         switch format {
         case .json:
-            jsonFiles.append(FileResult(path: path, valid: valid, kind: kind, submissionId: id, encoding: encoding, diagnostics: diagnostics))
+            jsonFiles.append(FileResult(path: path, valid: valid, kind: kind, submissionId: id?.uuidString.lowercased(), encoding: encoding,
+                                        diagnostics: diagnostics))
         case .text:
             for diagnostic in diagnostics { output.write(line(for: diagnostic, path: path)) }
         }

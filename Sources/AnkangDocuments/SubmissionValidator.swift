@@ -88,7 +88,8 @@ public struct SubmissionValidator: Sendable {
     public static let defaultWorkers = ProcessInfo.processInfo.activeProcessorCount
 
     /// Validates many files on all cores (one worker per core) and hands each report to `body` in input
-    /// order, as soon as it and all reports before it are done; at most `2 × workers` reports are held.
+    /// order, as soon as it and all reports before it are done; at most `16 × workers` reports are held (a window
+    /// wide enough that one slow file does not stall the other workers).
     ///
     /// Each worker is one task that takes the next file until none is left (a task per file cost more
     /// than reading a file: task creation and a thread hand-over per file).
@@ -98,7 +99,7 @@ public struct SubmissionValidator: Sendable {
     ) async rethrows {
         let workers = max(1, workers)
         guard !paths.isEmpty else { return }
-        let queue = OrderedWork(count: paths.count, window: 2 * workers)
+        let queue = OrderedWork(count: paths.count, window: 16 * workers)
         try await withThrowingTaskGroup(of: Void.self) { group in
             // When `body` throws, the workers stop taking files before the group waits for them.
             defer { queue.stop() }

@@ -52,7 +52,7 @@ struct MarkupScanner {
                 return Int32(countedChars + 1)
             }
             /// Advances `i` over one byte, tracking line ends.
-            func step() {
+            @inline(__always) func step() {
                 let byte = b[i]
                 if byte == 0x0A {  // LF only: libxml2 2.9.14 does not count a lone CR as a line end
                     line += 1
@@ -64,17 +64,33 @@ struct MarkupScanner {
             @inline(__always) func word(at offset: Int) -> UInt64 {
                 UnsafeRawPointer(b.baseAddress! + offset).loadUnaligned(as: UInt64.self)
             }
-            /// Moves `i` over whole eight-byte words that hold neither `stop` nor LF: what stepping over them
-            /// byte by byte would do (no line ends among them).
-            @inline(__always) func skipWords(until stop: UInt8) {
+            /// Moves `i` over whole eight-byte words up to the first byte equal to `stop` or `otherStop`, counting
+            /// the line ends it passes: what stepping over those bytes one by one would do.
+            @inline(__always) func skipWords(until stop: UInt8, or otherStop: UInt8? = nil) {
                 while i + 8 <= n {
                     let w = word(at: i)
-                    if SWAR.containsByte(w, stop) || SWAR.containsByte(w, 0x0A) { return }
+                    var stops = SWAR.bytesEqual(w, stop)
+                    if let otherStop { stops |= SWAR.bytesEqual(w, otherStop) }
+                    var lineEnds = SWAR.bytesEqual(w, 0x0A)
+                    if stops != 0 {
+                        let first = stops.trailingZeroBitCount / 8
+                        lineEnds &= (1 << UInt64(first * 8)) &- 1  // only those before the stop
+                        countLines(lineEnds)
+                        i += first
+                        return
+                    }
+                    countLines(lineEnds)
                     i += 8
                 }
             }
+            /// Counts the line ends marked in `lineEnds` (a ``SWAR/bytesEqual(_:_:)`` mask of the word at `i`).
+            @inline(__always) func countLines(_ lineEnds: UInt64) {
+                guard lineEnds != 0 else { return }
+                line += Int32(lineEnds.nonzeroBitCount)
+                lineStart = i + (63 - lineEnds.leadingZeroBitCount) / 8 + 1
+            }
             /// `skip(past: [0x3E])`: past the next '>'.
-            func skipPastGreaterThan() {
+            @inline(__always) func skipPastGreaterThan() {
                 while i < n {
                     if b[i] == 0x3E { i += 1; return }
                     step()
@@ -157,6 +173,7 @@ struct MarkupScanner {
                         case 0x22, 0x27:  // quoted attribute value
                             let quote = b[i]
                             i += 1
+                            skipWords(until: quote, or: 0x3C)
                             while i < n, b[i] != quote, b[i] != 0x3C { step() }
                             if i < n, b[i] == quote { i += 1 }
                         case 0x3D:  // '=' ends an attribute name
@@ -230,10 +247,13 @@ enum SWAR {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
 
-    /// Whether any byte of `word` equals `byte` (exact: the zero-byte test has no false positives for "any").
-    @inline(__always) static func containsByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+    static let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+    /// The high bit of each byte of `word` that equals `byte`, and no other bit (exact, unlike the cheaper
+    /// "contains" test, whose borrows can mark the byte after a match).
+    @inline(__always) static func bytesEqual(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let x = word ^ (ones &* UInt64(byte))
-        return (x &- ones) & ~x & highs != 0
+        return ~(((x & lows) &+ lows) | x | lows)
     }
 
     /// How many bytes of `word` are UTF-8 continuation bytes (0b10xxxxxx).
