@@ -82,8 +82,9 @@ enum HazardState {
     /// it up and no submission supersedes its own: then the view's row is the hazard's — open, its own
     /// deadline and responsible person, nothing closed or escalated — and evaluating the view (a dozen index
     /// searches and a sort per hazard, a quarter of an ingest's CPU) can be skipped. Inserts nothing otherwise.
+    /// `OR FAIL` spares SQLite the statement journal (see `SQLiteStore.refreshHazardState`).
     static let insertUnreferencedSQLite = """
-        INSERT INTO hazard_state (\(columns))
+        INSERT OR FAIL INTO hazard_state (\(columns))
         SELECT hz.submission_id, hz.hazard_id, hz.enterprise_key, hz.found_date, hz.deadline, hz.responsible_person, 'open', NULL, NULL, 0,
                s.workshop, s.team, hz.grade, hz.nature, hz.accident_type, hz.checklist_item, hz.category, hz.location, hz.description
         FROM hazards hz JOIN submissions s ON s.id = hz.submission_id

@@ -13,6 +13,8 @@ public final class SQLiteStore: InspectionStore {
     public let path: String
     private let pool: DatabasePool
     private let logger: Logger
+    /// The writer's page cache: room for a whole write batch (a 256-file batch dirties about 10 MB).
+    static let writerCacheKiB = 65_536
 
     /// Opens (creating it and its folder if needed) the database at `path`.
     /// - Parameters:
@@ -40,6 +42,10 @@ public final class SQLiteStore: InspectionStore {
             // Reads map the file instead of copying pages through read(2): a city-wide report scans
             // hundreds of thousands of rows, and the copies were a third of its time.
             try db.execute(sql: "PRAGMA mmap_size = 2147418112")
+            // The writer keeps a whole batch's pages in its cache: with the default 2 MB (125 pages) a 256-file
+            // batch spilled dirty pages into the log mid-transaction (15,000 page writes for a 2,000-file ingest
+            // instead of 12,600).
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = \(-SQLiteStore.writerCacheKiB)") }
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         if !readOnly, !FileManager.default.fileExists(atPath: folder.path) {
@@ -259,8 +265,10 @@ public final class SQLiteStore: InspectionStore {
         let own = Set(rows.hazards.map { HazardState.Key(submissionID: $0.submissionId, hazardID: $0.hazardId) })
         let insertUnreferenced = try db.cachedStatement(sql: HazardState.insertUnreferencedSQLite)
         let delete = try db.cachedStatement(sql: "DELETE FROM hazard_state WHERE submission_id = ? AND hazard_id = ?")
+        // OR FAIL: an INSERT … SELECT that may abort otherwise copies every page it touches into a statement
+        // journal first (130 page copies per file); a failure rolls the whole transaction back anyway.
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO hazard_state (\(HazardState.columns)) \(HazardState.select(.sqlite, where: "h.submission_id = ? AND h.hazard_id = ?"))
+            INSERT OR FAIL INTO hazard_state (\(HazardState.columns)) \(HazardState.select(.sqlite, where: "h.submission_id = ? AND h.hazard_id = ?"))
             """)
         for key in keys.sorted() {
             if own.contains(key) {
