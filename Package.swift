@@ -4,7 +4,7 @@ import PackageDescription
 /// Ankang: validate, score, store and report trade-union labour-protection inspection submissions.
 ///
 /// Pipeline (dependencies point downwards only):
-///   ankang (CLI: validate, score) → AnkangDocuments → AnkangXML → CLibXML2
+///   ankang (CLI: validate, score) → AnkangDocuments → AnkangXML → CLibXML2, CDocumentArena
 ///   ankang-log (CLI: ingest, report, serve, users, db) → AnkangServer, AnkangReports, AnkangIntake, AnkangStore
 ///                         ↓
 ///                    AnkangModel (pure domain types)
@@ -29,7 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
-        // The only C in the project: libxml2 from the system (Debian: libxml2-dev).
+        // libxml2 from the system (Debian: libxml2-dev).
         .systemLibrary(
             name: "CLibXML2",
             path: "Sources/CLibXML2",

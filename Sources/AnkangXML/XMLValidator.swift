@@ -75,11 +75,21 @@ public struct XMLValidator: Sendable {
         selectSchema: (ElementView) -> SchemaSelection,
         inspect: (ElementView, inout [Diagnostic]) -> Value
     ) -> XMLValidationResult<Value> {
-        guard let pooled = ParserContextPool.take() else { return internalFailure("xmlNewParserCtxt failed") }
-        // Runs last (defers run in reverse order), after the document made with this context is freed.
-        var reusable = false
-        defer { ParserContextPool.give(pooled, reusable: reusable) }
-        let parser = pooled.context
+        // Everything libxml2 makes for this document (context, dictionary, tree, validation state) lives in
+        // the thread's document arena and is freed inside it; schema selection and `inspect` run with it paused.
+        DocumentArena.withArena {
+            guard let parser = xmlNewParserCtxt() else { return internalFailure("xmlNewParserCtxt failed") }
+            // Runs last (defers run in reverse order), after the document made with this context is freed.
+            defer { xmlFreeParserCtxt(parser) }
+            return parse(bytes, parser: parser, scanner: scanner, collector: collector, selectSchema: selectSchema, inspect: inspect)
+        }
+    }
+
+    private func parse<Value>(
+        _ bytes: [UInt8], parser: xmlParserCtxtPtr, scanner: MarkupScanner, collector: ErrorCollector,
+        selectSchema: (ElementView) -> SchemaSelection,
+        inspect: (ElementView, inout [Diagnostic]) -> Value
+    ) -> XMLValidationResult<Value> {
         let collectorPointer = Unmanaged.passUnretained(collector).toOpaque()
         parser.pointee._private = collectorPointer
         parser.pointee.sax.pointee.internalSubset = rejectDoctype
@@ -88,8 +98,6 @@ public struct XMLValidator: Sendable {
             buffer.withMemoryRebound(to: CChar.self) { xmlCtxtReadMemory(parser, $0.baseAddress, Int32($0.count), nil, nil, Self.parseOptions) }
         }
         collector.uninstall()
-        // Only a context that parsed a well-formed document to the end is used again.
-        reusable = parsed != nil && parser.pointee.wellFormed != 0 && !collector.sawDoctype
         if collector.sawDoctype {
             if let parsed { xmlFreeDoc(parsed) }
             return XMLValidationResult(diagnostics: [Diagnostic(.error, .doctypeForbidden,
@@ -123,7 +131,7 @@ public struct XMLValidator: Sendable {
         inspect: (ElementView, inout [Diagnostic]) -> Value
     ) -> XMLValidationResult<Value> {
         let schema: CompiledSchema
-        switch selectSchema(root) {
+        switch DocumentArena.paused({ selectSchema(root) }) {
         case .reject(let diagnostic):
             var located = diagnostic
             if located.line == nil {
@@ -160,7 +168,7 @@ public struct XMLValidator: Sendable {
         }
         var value: Value?
         if status == 0 {
-            value = inspect(root, &diagnostics)
+            value = DocumentArena.paused { inspect(root, &diagnostics) }
         }
         if collector.dropped > 0 || diagnostics.count > limits.maxDiagnostics {
             let hidden = collector.dropped + max(0, diagnostics.count - limits.maxDiagnostics)
@@ -175,51 +183,6 @@ public struct XMLValidator: Sendable {
     private func internalFailure<Value>(_ what: String) -> XMLValidationResult<Value> {
         XMLValidationResult(diagnostics: [Diagnostic(.error, .internalError,
             zh: "校验器内部错误（\(what)），文件未通过校验", en: "internal validator error (\(what)); the file was not accepted")], value: nil)
-    }
-}
-
-/// libxml2 parser contexts kept for reuse, one per concurrent parse at most. `xmlCtxtReadMemory` resets a
-/// context before each document and keeps its name dictionary, so names are not interned again for every
-/// document. A context goes back to the pool only after a well-formed parse, and is freed instead once it has
-/// parsed ``maxDocuments`` documents or its dictionary (which also interns short and blank text) has grown past
-/// ``maxDictionaryEntries`` entries or ``maxDictionaryBytes`` bytes, so a stream of hostile documents cannot
-/// grow memory without bound. A context is used by one thread at a time.
-enum ParserContextPool {
-    static let maxIdle = 16
-    static let maxDocuments = 2_000
-    static let maxDictionaryEntries = 20_000
-    static let maxDictionaryBytes = 2 << 20
-
-    final class Context: @unchecked Sendable {
-        let context: xmlParserCtxtPtr
-        var documents = 0
-
-        init?() {
-            guard let context = xmlNewParserCtxt() else { return nil }
-            self.context = context
-        }
-
-        deinit { xmlFreeParserCtxt(context) }
-    }
-
-    private static let idle = Mutex<[Context]>([])
-
-    static func take() -> Context? {
-        if let context = idle.withLock({ $0.popLast() }) { return context }
-        return Context()
-    }
-
-    static func give(_ context: Context, reusable: Bool) {
-        context.documents += 1
-        guard reusable, context.documents < maxDocuments else { return }
-        if let dictionary = context.context.pointee.dict {
-            guard xmlDictSize(dictionary) <= maxDictionaryEntries, xmlDictGetUsage(dictionary) <= maxDictionaryBytes else { return }
-        }
-        // Clear what the last parse left that points at this call: the collector (its `_private`).
-        context.context.pointee._private = nil
-        idle.withLock { pool in
-            if pool.count < maxIdle { pool.append(context) }
-        }
     }
 }
 

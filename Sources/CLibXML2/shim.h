@@ -1,5 +1,5 @@
 /*
- * The only C in Ankang: the libxml2 headers Ankang uses, plus small helpers for what Swift 6 cannot
+ * The libxml2 headers Ankang uses, plus small helpers for what Swift 6 cannot
  * reach directly (C globals and function-like macros). Imported by the AnkangXML module only.
  */
 #ifndef ANKANG_CLIBXML2_SHIM_H
