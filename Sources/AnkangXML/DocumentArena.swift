@@ -109,8 +109,10 @@ enum DocumentArena {
         }
     }
 
-    /// A thread exits: its slab's pages go back to the system and the slab to the free list.
+    /// A thread exits: its slab's pages go back to the system and the slab to the free list. Runs on the exiting
+    /// thread, whose later allocations (other destructors) then go to the heap.
     private static func release(_ slab: UnsafeMutablePointer<ankang_arena_slab>) {
+        ankang_arena_set_thread_slab(nil)
         let used = max(slab.pointee.touched, slab.pointee.cursor) - slab.pointee.start
         if used > 0 { madvise(slab.pointee.start, used, MADV_DONTNEED) }
         freeSlabs.withLock { $0.append(slab.pointee.index) }

@@ -1,6 +1,9 @@
 @testable import AnkangXML
 import CDocumentArena
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The allocator libxml2 uses: blocks of an open window come from the thread's slab and are given back
 /// all at once; everything else is the C heap, and every pointer goes back where it came from.
@@ -78,6 +81,29 @@ import Testing
             ankang_arena_free(huge)
             let overflow = ankang_arena_malloc(Int.max)
             #expect(overflow == nil, "a size that cannot be rounded up is refused, not wrapped")
+        }
+    }
+
+    /// 80 threads one after another, more than there are slabs: each exiting thread hands its slab back.
+    @Test func anExitingThreadGivesItsSlabBack() throws {
+        for _ in 0..<(DocumentArena.slabCount + 16) {
+            let result = UnsafeMutablePointer<Bool>.allocate(capacity: 1)
+            defer { result.deallocate() }
+            result.initialize(to: false)
+            var thread = pthread_t()
+            let created = pthread_create(&thread, nil, { context in
+                let result = context!.assumingMemoryBound(to: Bool.self)
+                result.pointee = DocumentArena.withArena {
+                    guard let block = ankang_arena_malloc(16) else { return false }
+                    let address = UInt(bitPattern: block)
+                    let start = ankang_arena_range_start()
+                    return address >= start && address < start + UInt(DocumentArena.slabSize * DocumentArena.slabCount)
+                }
+                return nil
+            }, result)
+            try #require(created == 0)
+            pthread_join(thread, nil)
+            #expect(result.pointee, "a new thread still gets a slab")
         }
     }
 
