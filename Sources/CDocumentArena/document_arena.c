@@ -24,6 +24,8 @@ static inline int owns(const void *pointer) {
     return address >= range_low && address < range_high;
 }
 
+int ankang_arena_owns(const void *pointer) { return owns(pointer); }
+
 /** `size` rounded up to 16 bytes (at least 16), or 0 on overflow. */
 static inline size_t rounded(size_t size) {
     if (size == 0) return 16;

@@ -10,12 +10,7 @@ import Glibc
 @Suite struct DocumentArenaTests {
     init() { LibXML.ensureInitialized() }
 
-    private func owned(_ pointer: UnsafeMutableRawPointer?) -> Bool {
-        guard let pointer else { return false }
-        let address = UInt(bitPattern: pointer)
-        let start = ankang_arena_range_start()
-        return address >= start && address < start + UInt(DocumentArena.slabSize * DocumentArena.slabCount)
-    }
+    private func owned(_ pointer: UnsafeMutableRawPointer?) -> Bool { ankang_arena_owns(pointer) != 0 }
 
     @Test func aWindowAllocatesFromTheSlabAndResetsIt() {
         let first = DocumentArena.withArena { () -> UInt in
@@ -93,12 +88,7 @@ import Glibc
             var thread = pthread_t()
             let created = pthread_create(&thread, nil, { context in
                 let result = context!.assumingMemoryBound(to: Bool.self)
-                result.pointee = DocumentArena.withArena {
-                    guard let block = ankang_arena_malloc(16) else { return false }
-                    let address = UInt(bitPattern: block)
-                    let start = ankang_arena_range_start()
-                    return address >= start && address < start + UInt(DocumentArena.slabSize * DocumentArena.slabCount)
-                }
+                result.pointee = DocumentArena.withArena { ankang_arena_owns(ankang_arena_malloc(16)) != 0 }
                 return nil
             }, result)
             try #require(created == 0)

@@ -27,6 +27,9 @@ typedef struct ankang_arena_slab {
 void ankang_arena_set_range(uintptr_t low, uintptr_t high);
 uintptr_t ankang_arena_range_start(void);
 
+/** Whether `pointer` lies in the reserved range, i.e. came from some thread's slab. */
+int ankang_arena_owns(const void *pointer);
+
 /** The calling thread's slab, or NULL. */
 ankang_arena_slab *ankang_arena_thread_slab(void);
 void ankang_arena_set_thread_slab(ankang_arena_slab *slab);
