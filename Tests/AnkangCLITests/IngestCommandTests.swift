@@ -97,7 +97,7 @@ import Testing
         let stats = try Self.stats(workspace.db)
         #expect(stats.tables["submissions"] == Self.validCount + Self.warningOnlyCount)
         #expect(stats.tables["quarantine"] == Self.invalidCount)
-        #expect(stats.schemaVersion == 8)
+        #expect(stats.schemaVersion == 9)
 
         // Only valid files: exit 0, and the text summary says what happened.
         let text = try AnkangBinary.run(["ingest", "--lang", "en", AnkangBinary.samples("valid"), "--db", workspace.db])
