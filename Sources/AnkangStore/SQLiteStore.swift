@@ -12,6 +12,7 @@ public final class SQLiteStore: InspectionStore {
     /// The database file.
     public let path: String
     private let pool: DatabasePool
+    private let checkpointer: WALCheckpointer?
     private let logger: Logger
     /// The writer's page cache: room for a whole write batch (a 256-file batch dirties about 10 MB).
     static let writerCacheKiB = 65_536
@@ -46,6 +47,8 @@ public final class SQLiteStore: InspectionStore {
             // batch spilled dirty pages into the log mid-transaction (15,000 page writes for a 2,000-file ingest
             // instead of 12,600).
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = \(-SQLiteStore.writerCacheKiB)") }
+            // The log goes back into the file in the background (WALCheckpointer); the writer only does it past the backstop.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.backstopPages)") }
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         if !readOnly, !FileManager.default.fileExists(atPath: folder.path) {
@@ -57,6 +60,7 @@ public final class SQLiteStore: InspectionStore {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            checkpointer = readOnly ? nil : try WALCheckpointer(path: path, logger: logger)
         } catch {
             throw StoreError(sqlite: error, path: path)
         }
@@ -126,6 +130,7 @@ public final class SQLiteStore: InspectionStore {
                 return outcomes
             }
         }
+        checkpointer?.didCommit()
         logger.debug("recorded batch", metadata: ["files": "\(batch.count)"])
         return outcomes
     }
