@@ -78,19 +78,21 @@ enum HazardState {
             """
     }
 
-    /// Inserts the state of one hazard (placeholders: its submission id, its id) when no finding follows
-    /// it up and no submission supersedes its own: then the view's row is the hazard's — open, its own
-    /// deadline and responsible person, nothing closed or escalated — and evaluating the view (a dozen index
-    /// searches and a sort per hazard, a quarter of an ingest's CPU) can be skipped. Inserts nothing otherwise.
+    /// Whether a finding follows up any hazard of a submission or a correction supersedes it (placeholders:
+    /// the submission id, twice). When neither holds, each of its hazards' state is the hazard itself —
+    /// open, its own deadline and responsible person, nothing closed or escalated — as ``insertOpenSQLite``
+    /// writes it.
+    static let ownHazardsReferencedSQLite = """
+        SELECT EXISTS (SELECT 1 FROM rectification_findings WHERE hazard_submission_id = ?1)
+            OR EXISTS (SELECT 1 FROM submissions WHERE supersedes = ?2)
+        """
+
+    /// Inserts the state of an open hazard that nothing follows up, from its facts: submission id, hazard id,
+    /// enterprise, found date, deadline, responsible person, workshop, team, then the copied hazard columns.
     /// `OR FAIL` spares SQLite the statement journal (see `SQLiteStore.refreshHazardState`).
-    static let insertUnreferencedSQLite = """
+    static let insertOpenSQLite = """
         INSERT OR FAIL INTO hazard_state (\(columns))
-        SELECT hz.submission_id, hz.hazard_id, hz.enterprise_key, hz.found_date, hz.deadline, hz.responsible_person, 'open', NULL, NULL, 0,
-               s.workshop, s.team, hz.grade, hz.nature, hz.accident_type, hz.checklist_item, hz.category, hz.location, hz.description
-        FROM hazards hz JOIN submissions s ON s.id = hz.submission_id
-        WHERE hz.submission_id = ?1 AND hz.hazard_id = ?2
-          AND NOT EXISTS (SELECT 1 FROM rectification_findings f WHERE f.hazard_submission_id = ?1 AND f.hazard_id = ?2)
-          AND NOT EXISTS (SELECT 1 FROM submissions x WHERE x.supersedes = ?1)
+        VALUES (?, ?, ?, ?, ?, ?, 'open', NULL, NULL, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     /// The hazards a submission's rows may change: its own, and those its findings follow up.

@@ -259,16 +259,30 @@ public final class SQLiteStore: InspectionStore {
 
     /// Recomputes the state of the hazards the submission just written may change (``HazardState``).
     private static func refreshHazardState(_ rows: FactRows, _ db: Database) throws {
-        var keys = Set(HazardState.keys(of: rows))
+        var keys = Set(rows.findings.map { HazardState.Key(submissionID: $0.hazardSubmissionId, hazardID: $0.hazardId) })
         if let superseded = rows.submission.supersedes {
             for row in try Row.fetchAll(db.cachedStatement(sql: HazardState.supersededKeys(.sqlite)), arguments: [superseded, superseded]) {
                 keys.insert(HazardState.Key(submissionID: row[0], hazardID: row[1]))
             }
         }
+        if !rows.hazards.isEmpty {
+            // The submission's own hazards are new: unless a finding already follows one of them up or a correction
+            // already supersedes the submission (files that arrived out of order), each one's state is the hazard
+            // itself, open, and is written from memory instead of from the view (a dozen index searches per hazard).
+            let id = rows.submission.id
+            if try Bool.fetchOne(db.cachedStatement(sql: HazardState.ownHazardsReferencedSQLite), arguments: [id, id]) == false {
+                let insert = try db.cachedStatement(sql: HazardState.insertOpenSQLite)
+                for h in rows.hazards {
+                    try insert.execute(arguments: [
+                        h.submissionId, h.hazardId, h.enterpriseKey, h.foundDate, h.deadline, h.responsiblePerson, rows.submission.workshop,
+                        rows.submission.team, h.grade, h.nature, h.accidentType, h.checklistItem, h.category, h.location, h.description,
+                    ])
+                }
+            } else {
+                keys.formUnion(rows.hazards.map { HazardState.Key(submissionID: $0.submissionId, hazardID: $0.hazardId) })
+            }
+        }
         guard !keys.isEmpty else { return }
-        // The submission's own hazards have no state yet (the submission was just inserted): most need no view.
-        let own = Set(rows.hazards.map { HazardState.Key(submissionID: $0.submissionId, hazardID: $0.hazardId) })
-        let insertUnreferenced = try db.cachedStatement(sql: HazardState.insertUnreferencedSQLite)
         let delete = try db.cachedStatement(sql: "DELETE FROM hazard_state WHERE submission_id = ? AND hazard_id = ?")
         // OR FAIL: an INSERT … SELECT that may abort otherwise copies every page it touches into a statement
         // journal first (130 page copies per file); a failure rolls the whole transaction back anyway.
@@ -276,10 +290,6 @@ public final class SQLiteStore: InspectionStore {
             INSERT OR FAIL INTO hazard_state (\(HazardState.columns)) \(HazardState.select(.sqlite, where: "h.submission_id = ? AND h.hazard_id = ?"))
             """)
         for key in keys.sorted() {
-            if own.contains(key) {
-                try insertUnreferenced.execute(arguments: [key.submissionID, key.hazardID])
-                if db.changesCount == 1 { continue }
-            }
             try delete.execute(arguments: [key.submissionID, key.hazardID])
             try insert.execute(arguments: [key.submissionID, key.hazardID])
         }

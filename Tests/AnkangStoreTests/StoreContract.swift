@@ -192,6 +192,32 @@ enum StoreContract {
         }
     }
 
+    /// A notice that reaches the log before the record whose hazards it follows up (or a correction before the
+    /// submission it supersedes): the hazards' state still comes out as if they had arrived in order.
+    static func hazardStateWhenTheFollowUpArrivesFirst(_ backend: Backend) async throws {
+        try await withFreshStore(backend) { store, _ in
+            let record = Fixtures.submission("valid/monitoring-2012-sanduo-runfeng-workshop-night-major.xml")
+            let notice = Fixtures.submission("valid/rectification-2012-sanduo-runfeng-major-inprogress.xml")
+            _ = try await store.record([Fixtures.accepted(notice)])
+            _ = try await store.record([Fixtures.accepted(record)])
+            let hazards = try await store.hazards(HazardQuery(enterpriseKey: record.enterprise.key)).filter { $0.submissionID == record.id }
+            #expect(hazards.first { $0.hazardID == "H-01" }?.status == .inProgress)
+            #expect(hazards.first { $0.hazardID == "H-01" }?.latestRectification == notice.id)
+            #expect(hazards.first { $0.hazardID == "H-02" }?.status == .closed)
+
+            var correction = record
+            correction.id = UUID()
+            var original = record
+            original.id = UUID()
+            correction.supersedes = original.id
+            _ = try await store.record([Fixtures.accepted(correction)])
+            _ = try await store.record([Fixtures.accepted(original)])
+            let superseded = try await store.hazards(HazardQuery(enterpriseKey: record.enterprise.key)).filter { $0.submissionID == original.id }
+            #expect(superseded.isEmpty, "a superseded submission's hazards have no current state")
+            #expect(try await store.integrityCheck().isEmpty, "hazard_state equals the hazard_status view")
+        }
+    }
+
     static func samplesLinkHazardsWhateverTheOrder(_ backend: Backend) async throws {
         try await withFreshStore(backend) { store, _ in
             // Rectifications first, then the records they follow: the derived status is the same.

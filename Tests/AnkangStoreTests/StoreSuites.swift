@@ -8,6 +8,7 @@ struct SQLiteStoreTests {
     @Test func rejectedFilesAreQuarantinedOnce() async throws { try await StoreContract.rejectedFilesAreQuarantinedOnce(.sqlite) }
     @Test func aCorrectionSupersedesAndKeepsHistory() async throws { try await StoreContract.aCorrectionSupersedesAndKeepsHistory(.sqlite) }
     @Test func hazardStatusFollowsRectificationAndVerification() async throws { try await StoreContract.hazardStatusFollowsRectificationAndVerification(.sqlite) }
+    @Test func hazardStateWhenTheFollowUpArrivesFirst() async throws { try await StoreContract.hazardStateWhenTheFollowUpArrivesFirst(.sqlite) }
     @Test func samplesLinkHazardsWhateverTheOrder() async throws { try await StoreContract.samplesLinkHazardsWhateverTheOrder(.sqlite) }
     @Test func concurrentWritersNeverDuplicate() async throws { try await StoreContract.concurrentWritersNeverDuplicate(.sqlite) }
     @Test func passwordsAndSessions() async throws { try await StoreContract.passwordsAndSessions(.sqlite) }
@@ -26,6 +27,7 @@ struct PostgresStoreTests {
     @Test func rejectedFilesAreQuarantinedOnce() async throws { try await StoreContract.rejectedFilesAreQuarantinedOnce(.postgres) }
     @Test func aCorrectionSupersedesAndKeepsHistory() async throws { try await StoreContract.aCorrectionSupersedesAndKeepsHistory(.postgres) }
     @Test func hazardStatusFollowsRectificationAndVerification() async throws { try await StoreContract.hazardStatusFollowsRectificationAndVerification(.postgres) }
+    @Test func hazardStateWhenTheFollowUpArrivesFirst() async throws { try await StoreContract.hazardStateWhenTheFollowUpArrivesFirst(.postgres) }
     @Test func samplesLinkHazardsWhateverTheOrder() async throws { try await StoreContract.samplesLinkHazardsWhateverTheOrder(.postgres) }
     @Test func concurrentWritersNeverDuplicate() async throws { try await StoreContract.concurrentWritersNeverDuplicate(.postgres) }
     @Test func passwordsAndSessions() async throws { try await StoreContract.passwordsAndSessions(.postgres) }
