@@ -453,13 +453,14 @@ public final class SQLiteStore: InspectionStore {
         }
     }
 
+    // The two look-ups below run on every request: each reader connection keeps their statements prepared.
     public func user(tokenHash: String) async throws(StoreError) -> UserAccount? {
         try await run {
             try await pool.read { db in
-                try Row.fetchOne(db, sql: """
+                try Row.fetchOne(db.cachedStatement(sql: """
                     SELECT u.name, u.role, u.jurisdiction, u.created_at, u.revoked_at FROM api_tokens t JOIN users u ON u.name = t.user_name
                     WHERE t.token_hash = ? AND u.revoked_at IS NULL
-                    """, arguments: [tokenHash]).map(Self.account)
+                    """), arguments: [tokenHash]).map(Self.account)
             }
         }
     }
@@ -500,10 +501,10 @@ public final class SQLiteStore: InspectionStore {
     public func user(sessionHash: String, at date: Date) async throws(StoreError) -> UserAccount? {
         try await run {
             try await pool.read { db in
-                try Row.fetchOne(db, sql: """
+                try Row.fetchOne(db.cachedStatement(sql: """
                     SELECT u.name, u.role, u.jurisdiction, u.created_at, u.revoked_at FROM sessions s JOIN users u ON u.name = s.user_name
                     WHERE s.token_hash = ? AND s.expires_at > ? AND u.revoked_at IS NULL
-                    """, arguments: [sessionHash, Timestamp.text(date)]).map(Self.account)
+                    """), arguments: [sessionHash, Timestamp.text(date)]).map(Self.account)
             }
         }
     }
