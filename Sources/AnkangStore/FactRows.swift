@@ -166,18 +166,18 @@ struct FactRows: Sendable {
     var accidents: [AccidentRow] = []
     var notices: [NoticeRow] = []
 
-    init(_ accepted: AcceptedSubmission, ingestedAt: String) {
-        let submission = accepted.submission
+    /// The rows of one submission; `ingestedAt` is empty until ``ingested(at:)``.
+    init(submission: Submission, sha256: String, fileName: String?, size: Int, warningsJSON: String, score: ScoreSummary?) {
         let enterprise = submission.enterprise
         let id = submission.id.lowercased
         let jurisdiction = enterprise.jurisdiction
         let submittedAt = Timestamp.text(submission.submittedAt)
         self.submission = SubmissionRow(
-            id: id, sha256: accepted.sha256, kind: submission.kind.rawValue, schemaVersion: submission.schemaVersion,
-            catalogueVersion: submission.catalogueVersion, profileId: accepted.score?.profileID, profileVersion: accepted.score?.profileVersion,
-            scoreTotal: accepted.score?.total, grade: accepted.score?.grade, scoreJson: accepted.score?.json,
-            warningsJson: accepted.warningsJSON, fileName: accepted.fileName, size: accepted.bytes.count, submittedAt: submittedAt,
-            inspectionDate: submission.inspectionDate.isoString, ingestedAt: ingestedAt, enterpriseKey: enterprise.key,
+            id: id, sha256: sha256, kind: submission.kind.rawValue, schemaVersion: submission.schemaVersion,
+            catalogueVersion: submission.catalogueVersion, profileId: score?.profileID, profileVersion: score?.profileVersion,
+            scoreTotal: score?.total, grade: score?.grade, scoreJson: score?.json,
+            warningsJson: warningsJSON, fileName: fileName, size: size, submittedAt: submittedAt,
+            inspectionDate: submission.inspectionDate.isoString, ingestedAt: "", enterpriseKey: enterprise.key,
             enterpriseName: enterprise.name, city: jurisdiction.city.name, cityCode: jurisdiction.city.code,
             jurisdictionLevel: jurisdiction.level.rawValue, jurisdictionUnit: jurisdiction.unit.name, jurisdictionCode: jurisdiction.unit.code,
             workshop: submission.monitoring?.unit?.workshop.name, team: submission.monitoring?.unit?.team?.name,
@@ -279,5 +279,14 @@ extension Int64 {
             remainder += divisor
         }
         return (quotient, remainder)
+    }
+}
+
+extension FactRows {
+    /// The same rows stamped with the time the store records them.
+    func ingested(at time: String) -> FactRows {
+        var rows = self
+        rows.submission.ingestedAt = time
+        return rows
     }
 }

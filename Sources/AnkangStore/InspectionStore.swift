@@ -135,20 +135,23 @@ public struct ScoreSummary: Sendable, Hashable, Codable {
     }
 }
 
-/// A valid submission with its bytes, hash, extracted model and score.
+/// A valid submission with its bytes, hash, extracted model and score, and its table rows: flattened when the
+/// submission is made (on the intake's worker threads), so the single writer only binds and inserts them.
 public struct AcceptedSubmission: Sendable {
     /// The extracted submission.
-    public var submission: Submission
+    public let submission: Submission
     /// The original bytes, verbatim.
-    public var bytes: [UInt8]
+    public let bytes: [UInt8]
     /// SHA-256 of `bytes`, lowercase hex.
-    public var sha256: String
+    public let sha256: String
     /// The name the file arrived under, if any.
-    public var fileName: String?
+    public let fileName: String?
     /// The warnings the validator produced, as a JSON array of findings.
-    public var warningsJSON: String
+    public let warningsJSON: String
     /// The score, when the document kind is scored.
-    public var score: ScoreSummary?
+    public let score: ScoreSummary?
+    /// The rows of every fact table, with an empty `ingested_at` (the store stamps it in the transaction).
+    let rows: FactRows
 
     /// Creates an accepted submission.
     public init(
@@ -161,6 +164,7 @@ public struct AcceptedSubmission: Sendable {
         self.fileName = fileName
         self.warningsJSON = warningsJSON
         self.score = score
+        rows = FactRows(submission: submission, sha256: sha256, fileName: fileName, size: bytes.count, warningsJSON: warningsJSON, score: score)
     }
 }
 

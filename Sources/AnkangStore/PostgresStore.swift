@@ -318,7 +318,7 @@ public final class PostgresStore: InspectionStore {
         var candidate: [UUID: Int] = [:]
         for (index, intake) in batch.enumerated() {
             guard case let .accepted(accepted) = intake else { continue }
-            rows[index] = FactRows(accepted, ingestedAt: now)
+            rows[index] = accepted.rows.ingested(at: now)
             if candidate[accepted.submission.id] == nil { candidate[accepted.submission.id] = index }
         }
         let candidates = candidate.values.sorted()

@@ -114,7 +114,7 @@ public final class SQLiteStore: InspectionStore {
         // Flatten before taking the write lock: the transaction only writes.
         let items = batch.map { intake -> PreparedIntake in
             switch intake {
-            case let .accepted(accepted): .accepted(FactRows(accepted, ingestedAt: now), accepted.bytes)
+            case let .accepted(accepted): .accepted(accepted.rows.ingested(at: now), accepted.bytes)
             case let .rejected(file): .rejected(file)
             }
         }
