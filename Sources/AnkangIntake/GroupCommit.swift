@@ -2,8 +2,9 @@ import AnkangStore
 
 /// Group commit for many concurrent writers (the server's uploads): intakes that arrive while a write is
 /// under way wait, and go to the store together in the next transaction. Every caller gets its own
-/// outcome only after the transaction holding its intake has committed, so an acknowledgement still
-/// means "stored durably"; the cost of a commit is shared instead of paid once per upload.
+/// outcome only after the transaction holding its intake is durable, so an acknowledgement still
+/// means "stored durably"; the cost of a commit is shared instead of paid once per upload, and the next
+/// transaction is written while the last one is synced (``InspectionStore/recordAwaitingDurability(_:audit:)``).
 ///
 /// Each intake may bring the audit entry its outcome calls for; the batch's entries are appended in the
 /// same transaction.
@@ -42,10 +43,18 @@ public actor GroupCommit {
             waiting.removeFirst(batch.count)
             do {
                 let audits = batch.map(\.audit)
-                let outcomes = try await store.record(batch.map(\.intake)) { outcomes in
+                // The next batch is written while this one's commit reaches the disk; its callers hear back after.
+                let (outcomes, durable) = try await store.recordAwaitingDurability(batch.map(\.intake)) { outcomes in
                     zip(audits, outcomes).compactMap { audit, outcome in audit(outcome) }
                 }
-                for (entry, outcome) in zip(batch, outcomes) { entry.continuation.resume(returning: outcome) }
+                Task {
+                    do {
+                        try await durable()
+                        for (entry, outcome) in zip(batch, outcomes) { entry.continuation.resume(returning: outcome) }
+                    } catch {
+                        for entry in batch { entry.continuation.resume(throwing: error) }
+                    }
+                }
             } catch {
                 guard batch.count > 1 else {
                     batch[0].continuation.resume(throwing: error)

@@ -18,6 +18,12 @@ public protocol InspectionStore: Sendable {
     /// entries are durable when this returns, or it throws and nothing of it was written.
     func record(_ batch: [Intake], audit: @escaping @Sendable ([IngestOutcome]) -> [AuditEntry]) async throws(StoreError) -> [IngestOutcome]
 
+    /// Records a batch like ``record(_:audit:)`` but may return once it is committed, before it is durable: the
+    /// caller awaits `durable` before it acknowledges any outcome, and can meanwhile record the next batch.
+    /// `durable` throws if the commit could not be made durable.
+    func recordAwaitingDurability(_ batch: [Intake], audit: @escaping @Sendable ([IngestOutcome]) -> [AuditEntry]) async throws(StoreError)
+        -> (outcomes: [IngestOutcome], durable: @Sendable () async throws -> Void)
+
     /// The receipt of a stored submission, if the id is known.
     func receipt(for id: UUID) async throws(StoreError) -> Receipt?
 
@@ -82,6 +88,12 @@ public protocol InspectionStore: Sendable {
 }
 
 extension InspectionStore {
+    /// A store whose commits are durable when they return needs no more than ``record(_:audit:)``.
+    public func recordAwaitingDurability(_ batch: [Intake], audit: @escaping @Sendable ([IngestOutcome]) -> [AuditEntry]) async throws(StoreError)
+        -> (outcomes: [IngestOutcome], durable: @Sendable () async throws -> Void) {
+        (try await record(batch, audit: audit), {})
+    }
+
     /// Records a batch in one transaction, with no audit entries.
     public func record(_ batch: [Intake]) async throws(StoreError) -> [IngestOutcome] {
         try await record(batch, audit: { _ in [] })

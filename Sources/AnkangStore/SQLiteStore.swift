@@ -13,6 +13,7 @@ public final class SQLiteStore: InspectionStore {
     public let path: String
     private let pool: DatabasePool
     private let checkpointer: WALCheckpointer?
+    private let logSyncer: LogSyncer
     private let logger: Logger
     /// The writer's page cache: room for a whole write batch (a 256-file batch dirties about 10 MB).
     static let writerCacheKiB = 65_536
@@ -29,6 +30,7 @@ public final class SQLiteStore: InspectionStore {
     ) throws(StoreError) {
         self.path = path
         self.logger = logger
+        logSyncer = LogSyncer(databasePath: path)
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.busyMode = .timeout(busyTimeout)
@@ -110,8 +112,24 @@ public final class SQLiteStore: InspectionStore {
     }
 
     public func record(_ batch: [Intake], audit: @escaping @Sendable ([IngestOutcome]) -> [AuditEntry]) async throws(StoreError) -> [IngestOutcome] {
+        try await write(batch, audit: audit, syncingLog: true)
+    }
+
+    /// Commits with `synchronous = NORMAL` (the log is written, not synced, while the write lock is held); the
+    /// returned `durable` syncs the log through this commit (``LogSyncer``), sharing the sync with other commits.
+    public func recordAwaitingDurability(_ batch: [Intake], audit: @escaping @Sendable ([IngestOutcome]) -> [AuditEntry]) async throws(StoreError)
+        -> (outcomes: [IngestOutcome], durable: @Sendable () async throws -> Void) {
+        let outcomes = try await write(batch, audit: audit, syncingLog: false)
+        let generation = logSyncer.didCommit()
+        return (outcomes, { [logSyncer] in try await logSyncer.sync(through: generation) })
+    }
+
+    /// One write transaction for the batch and its audit entries; `syncingLog: false` leaves syncing the log to
+    /// the caller (``LogSyncer``).
+    private func write(_ batch: [Intake], audit: @escaping @Sendable ([IngestOutcome]) -> [AuditEntry], syncingLog: Bool)
+        async throws(StoreError) -> [IngestOutcome] {
         let now = Timestamp.text(Date())
-        // Flatten before taking the write lock: the transaction only writes.
+        // Stamp the rows before taking the write lock: the transaction only writes.
         let items = batch.map { intake -> PreparedIntake in
             switch intake {
             case let .accepted(accepted): .accepted(accepted.rows.ingested(at: now), accepted.bytes)
@@ -119,14 +137,20 @@ public final class SQLiteStore: InspectionStore {
             }
         }
         let outcomes = try await run {
-            try await pool.write { db -> [IngestOutcome] in
-                let outcomes = try items.map { item -> IngestOutcome in
-                    switch item {
-                    case let .accepted(rows, bytes): try Self.insert(rows, bytes: bytes, now: now, db)
-                    case let .rejected(file): .rejected(try Self.quarantine(file, now: now, db))
+            try await pool.writeWithoutTransaction { db -> [IngestOutcome] in
+                if !syncingLog { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                defer { if !syncingLog { try? db.execute(sql: "PRAGMA synchronous = FULL") } }
+                var outcomes: [IngestOutcome] = []
+                try db.inTransaction {
+                    outcomes = try items.map { item -> IngestOutcome in
+                        switch item {
+                        case let .accepted(rows, bytes): try Self.insert(rows, bytes: bytes, now: now, db)
+                        case let .rejected(file): .rejected(try Self.quarantine(file, now: now, db))
+                        }
                     }
+                    try Self.append(audit(outcomes), db)
+                    return .commit
                 }
-                try Self.append(audit(outcomes), db)
                 return outcomes
             }
         }

@@ -83,6 +83,6 @@ enum Browser {
         let dom = try chrome(["--dump-dom"])
         let console = (shot.stderr + dom.stderr).split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
         let size = (try? FileManager.default.attributesOfItem(atPath: screenshot.path)[.size] as? Int) ?? 0
-        return Run(consoleMessages: console, dom: dom.stdout, screenshotBytes: size ?? 0)
+        return Run(consoleMessages: console, dom: dom.stdout, screenshotBytes: size)
     }
 }

@@ -126,6 +126,24 @@ enum StoreContract {
         }
     }
 
+    /// A batch recorded with its sync deferred reads back like one recorded the ordinary way, once `durable` returns.
+    static func deferredSyncRecordsTheSame(_ backend: Backend) async throws {
+        try await withFreshStore(backend) { store, _ in
+            let intakes = Fixtures.validIntakes(store: store)
+            let (outcomes, durable) = try await store.recordAwaitingDurability(Array(intakes.prefix(6))) { outcomes in
+                outcomes.map { AuditEntry(at: Date(), user: "test", action: $0.name, subject: $0.receipt?.sha256 ?? "") }
+            }
+            try await durable()
+            try await durable()
+            #expect(outcomes.allSatisfy { $0.name == "accepted" }, "\(outcomes.map(\.name))")
+            let again = try await store.record(intakes)
+            #expect(again.prefix(6).allSatisfy { $0.name == "duplicate" } && again.dropFirst(6).allSatisfy { $0.name == "accepted" })
+            #expect(again.prefix(6).map(\.receipt) == outcomes.map(\.receipt))
+            #expect(try await store.auditLog(limit: 100).filter { $0.user == "test" }.count == 6)
+            #expect(try await store.integrityCheck().isEmpty)
+        }
+    }
+
     // MARK: - Hazard life-cycle
 
     static func hazardStatusFollowsRectificationAndVerification(_ backend: Backend) async throws {

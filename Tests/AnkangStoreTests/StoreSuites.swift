@@ -7,6 +7,7 @@ struct SQLiteStoreTests {
     @Test func sameIdOtherBytesIsAConflictNamingBothHashes() async throws { try await StoreContract.sameIdOtherBytesIsAConflictNamingBothHashes(.sqlite) }
     @Test func rejectedFilesAreQuarantinedOnce() async throws { try await StoreContract.rejectedFilesAreQuarantinedOnce(.sqlite) }
     @Test func aCorrectionSupersedesAndKeepsHistory() async throws { try await StoreContract.aCorrectionSupersedesAndKeepsHistory(.sqlite) }
+    @Test func deferredSyncRecordsTheSame() async throws { try await StoreContract.deferredSyncRecordsTheSame(.sqlite) }
     @Test func hazardStatusFollowsRectificationAndVerification() async throws { try await StoreContract.hazardStatusFollowsRectificationAndVerification(.sqlite) }
     @Test func hazardStateWhenTheFollowUpArrivesFirst() async throws { try await StoreContract.hazardStateWhenTheFollowUpArrivesFirst(.sqlite) }
     @Test func samplesLinkHazardsWhateverTheOrder() async throws { try await StoreContract.samplesLinkHazardsWhateverTheOrder(.sqlite) }
@@ -26,6 +27,7 @@ struct PostgresStoreTests {
     @Test func sameIdOtherBytesIsAConflictNamingBothHashes() async throws { try await StoreContract.sameIdOtherBytesIsAConflictNamingBothHashes(.postgres) }
     @Test func rejectedFilesAreQuarantinedOnce() async throws { try await StoreContract.rejectedFilesAreQuarantinedOnce(.postgres) }
     @Test func aCorrectionSupersedesAndKeepsHistory() async throws { try await StoreContract.aCorrectionSupersedesAndKeepsHistory(.postgres) }
+    @Test func deferredSyncRecordsTheSame() async throws { try await StoreContract.deferredSyncRecordsTheSame(.postgres) }
     @Test func hazardStatusFollowsRectificationAndVerification() async throws { try await StoreContract.hazardStatusFollowsRectificationAndVerification(.postgres) }
     @Test func hazardStateWhenTheFollowUpArrivesFirst() async throws { try await StoreContract.hazardStateWhenTheFollowUpArrivesFirst(.postgres) }
     @Test func samplesLinkHazardsWhateverTheOrder() async throws { try await StoreContract.samplesLinkHazardsWhateverTheOrder(.postgres) }
