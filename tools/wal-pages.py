@@ -27,8 +27,9 @@ def main() -> None:
         copy = Path(folder) / "copy.sqlite"
         shutil.copyfile(database, copy)
         Path(folder, "copy.sqlite-wal").write_bytes(log)
-        with sqlite3.connect(copy) as connection:
-            owner = dict(connection.execute("SELECT pageno, name FROM dbstat"))
+        connection = sqlite3.connect(copy)
+        owner = dict(connection.execute("SELECT pageno, name FROM dbstat"))
+        connection.close()
     frames = commits = 0
     per_tree: collections.Counter[str] = collections.Counter()
     offset = 32

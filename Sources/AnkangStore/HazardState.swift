@@ -96,9 +96,14 @@ enum HazardState {
         """
 
     /// The hazards a submission's rows may change: its own, and those its findings follow up.
-    static func keys(of rows: FactRows) -> [Key] {
-        rows.hazards.map { Key(submissionID: $0.submissionId, hazardID: $0.hazardId) }
-            + rows.findings.map { Key(submissionID: $0.hazardSubmissionId, hazardID: $0.hazardId) }
+    static func keys(of rows: FactRows) -> [Key] { ownKeys(of: rows) + followedUpKeys(of: rows) }
+
+    /// The hazards a submission finds.
+    static func ownKeys(of rows: FactRows) -> [Key] { rows.hazards.map { Key(submissionID: $0.submissionId, hazardID: $0.hazardId) } }
+
+    /// The hazards a submission's findings follow up.
+    static func followedUpKeys(of rows: FactRows) -> [Key] {
+        rows.findings.map { Key(submissionID: $0.hazardSubmissionId, hazardID: $0.hazardId) }
     }
 
     /// The hazards of a superseded submission and those its findings followed up, as a query with one

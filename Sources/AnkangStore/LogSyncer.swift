@@ -65,20 +65,20 @@ final class LogSyncer: @unchecked Sendable {
                 if descriptor < 0 { descriptor = open(path, O_RDWR | O_CLOEXEC) }
                 return (committed, descriptor)
             }
-            let failure: (any Error)? = fd < 0 || fdatasync(fd) != 0
-                ? CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: POSIXError(.init(rawValue: errno) ?? .EIO)])
+            let failure: StoreError? = fd < 0 || fdatasync(fd) != 0
+                ? StoreError(errno == ENOSPC ? .full : .unavailable, "\(path): the log could not be synced (errno \(errno))")
                 : nil
-            let ready: [CheckedContinuation<Void, any Error>] = lock.withLock {
+            let (ready, finished): ([CheckedContinuation<Void, any Error>], Bool) = lock.withLock {
                 if failure == nil { synced = max(synced, target) }
-                let covered = waiters.filter { $0.generation <= target }
+                let covered = waiters.filter { $0.generation <= target }.map(\.continuation)
                 waiters.removeAll { $0.generation <= target }
                 if waiters.isEmpty { syncing = false }
-                return covered.map(\.continuation)
+                return (covered, !syncing)
             }
             for continuation in ready {
                 if let failure { continuation.resume(throwing: failure) } else { continuation.resume() }
             }
-            if lock.withLock({ !syncing }) { return }
+            if finished { return }
         }
     }
 }

@@ -48,9 +48,11 @@ public final class SQLiteStore: InspectionStore {
             // The writer keeps a whole batch's pages in its cache: with the default 2 MB (125 pages) a 256-file
             // batch spilled dirty pages into the log mid-transaction (15,000 page writes for a 2,000-file ingest
             // instead of 12,600).
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = \(-SQLiteStore.writerCacheKiB)") }
-            // The log goes back into the file in the background (WALCheckpointer); the writer only does it past the backstop.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.backstopPages)") }
+            // And it copies the log back into the file only past the backstop: WALCheckpointer does it in the background.
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = \(-SQLiteStore.writerCacheKiB)")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.backstopPages)")
+            }
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         if !readOnly, !FileManager.default.fileExists(atPath: folder.path) {
@@ -283,7 +285,7 @@ public final class SQLiteStore: InspectionStore {
 
     /// Recomputes the state of the hazards the submission just written may change (``HazardState``).
     private static func refreshHazardState(_ rows: FactRows, _ db: Database) throws {
-        var keys = Set(rows.findings.map { HazardState.Key(submissionID: $0.hazardSubmissionId, hazardID: $0.hazardId) })
+        var keys = Set(HazardState.followedUpKeys(of: rows))
         if let superseded = rows.submission.supersedes {
             for row in try Row.fetchAll(db.cachedStatement(sql: HazardState.supersededKeys(.sqlite)), arguments: [superseded, superseded]) {
                 keys.insert(HazardState.Key(submissionID: row[0], hazardID: row[1]))
@@ -303,7 +305,7 @@ public final class SQLiteStore: InspectionStore {
                     ])
                 }
             } else {
-                keys.formUnion(rows.hazards.map { HazardState.Key(submissionID: $0.submissionId, hazardID: $0.hazardId) })
+                keys.formUnion(HazardState.ownKeys(of: rows))
             }
         }
         guard !keys.isEmpty else { return }
