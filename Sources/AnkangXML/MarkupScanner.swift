@@ -21,6 +21,9 @@ struct MarkupScanner {
 
     /// The start tags in document order, which is the order libxml2 creates element nodes in.
     private(set) var tags: [StartTag] = []
+    /// True when a comment, processing instruction or CDATA section appears inside an element. Only then can
+    /// dropping whitespace-only text between markup change an element's value (`<a>  <!-- x --></a>`).
+    private(set) var hasMarkupInsideElements = false
 
     init(bytes: [UInt8], encoding: SourceEncoding, limits: XMLLimits) {
         self.bytes = bytes
@@ -35,6 +38,7 @@ struct MarkupScanner {
         let limits = self.limits
         var tags: [StartTag] = []
         tags.reserveCapacity(bytes.count / 48)
+        var markupInsideElements = false
         let failure: Diagnostic? = bytes.withUnsafeBufferPointer { b -> Diagnostic? in
             let n = b.count
             var i = start
@@ -128,9 +132,11 @@ struct MarkupScanner {
                 guard i + 1 < n else { return nil }
                 switch b[i + 1] {
                 case 0x3F:  // "<?" processing instruction or XML declaration
+                    if depth > 0 { markupInsideElements = true }
                     i += 2
                     skip(past: Array("?>".utf8))
                 case 0x21:  // "<!"
+                    if depth > 0 { markupInsideElements = true }
                     if startsWith(Array("<!--".utf8)) {
                         i += 4
                         skip(past: Array("-->".utf8))
@@ -198,6 +204,7 @@ struct MarkupScanner {
             return nil
         }
         self.tags = tags
+        self.hasMarkupInsideElements = markupInsideElements
         return failure
     }
 

@@ -118,6 +118,24 @@ func validateToy(_ bytes: [UInt8], limits: XMLLimits = .standard) -> XMLValidati
         #expect(finding.column != nil)
     }
 
+    /// Indentation between elements may be dropped while parsing, but never whitespace that belongs to a value:
+    /// next to a comment, PI or CDATA section libxml2 cannot tell the two apart, so such documents keep it all.
+    @Test(arguments: [
+        ("<hazard id=\"h1\" grade=\"general\">  </hazard>", "  "),
+        ("<hazard id=\"h1\" grade=\"general\">  <!-- note -->  </hazard>", "    "),
+        ("<hazard id=\"h1\" grade=\"general\">  <?note x?></hazard>", "  "),
+        ("<hazard id=\"h1\" grade=\"general\"> <![CDATA[配电箱]]></hazard>", " 配电箱"),
+        ("<hazard id=\"h1\" grade=\"general\">\n    配电箱\n  </hazard>", "\n    配电箱\n  "),
+    ])
+    func whitespaceInsideValuesIsKept(hazard: String, text: String) {
+        let document = "<root xmlns=\"urn:test\">\n  <date>2011-07-01</date>\n  \(hazard)\n</root>\n"
+        let result = XMLValidator().validate(Array(document.utf8), selectSchema: { _ in .validate(toySchema) }) { root, _ in
+            root.children("hazard").map(\.text)
+        }
+        #expect(result.isValid)
+        #expect(result.value == [text])
+    }
+
     @Test func findingsAreCapped() {
         var text = "<root xmlns=\"urn:test\"><date>2011-07-01</date>"
         for i in 0..<300 { text += "<hazard id=\"h\(i)\" grade=\"bad\"/>" }
