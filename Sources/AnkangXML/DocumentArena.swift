@@ -27,8 +27,8 @@ import Darwin
 ///   document, its dictionary and the contexts die together. Schema compilation and the caller's own code run
 ///   with the arena paused (``paused(_:)``): whatever must outlive the document is made on the heap.
 ///
-/// Nothing of a document may be used after its arena is reset: ``XMLValidator`` frees the document, its
-/// parser and validation contexts, and the thread's last-error record inside the window.
+/// Nothing of a document may be used after its arena is reset: ``XMLValidator`` frees the document (see
+/// ``free(_:)``), its parser and validation contexts, and the thread's last-error record inside the window.
 enum DocumentArena {
     /// Bytes per slab: several times the libxml2 tree of the largest document the default limits admit; a
     /// document that needs more continues on the heap.
@@ -85,6 +85,14 @@ enum DocumentArena {
         return body()
     }
 
+    /// Frees `document`, unless all of it lies in this thread's open arena: then the reset at the end of the
+    /// window takes it back whole, and `xmlFreeDoc` would only walk the tree to make no-op frees (2 % of a
+    /// validation run). A document made on the heap, or partly so because the slab filled up, is freed.
+    static func free(_ document: xmlDocPtr) {
+        if let slab = ankang_arena_thread_slab(), slab.pointee.state == open, slab.pointee.spilled == 0 { return }
+        xmlFreeDoc(document)
+    }
+
     /// This thread's slab, taken from the free list on first use; nil without a reservation or a free slab.
     private static func threadSlab() -> UnsafeMutablePointer<ankang_arena_slab>? {
         if let slab = ankang_arena_thread_slab() { return slab }
@@ -93,7 +101,7 @@ enum DocumentArena {
         else { return nil }
         let slab = UnsafeMutablePointer<ankang_arena_slab>.allocate(capacity: 1)
         slab.initialize(to: ankang_arena_slab(start: start, end: start + slabSize, cursor: start, touched: start,
-                                              state: idle, index: index))
+                                              state: idle, index: index, spilled: 0))
         ankang_arena_set_thread_slab(slab)
         pthread_setspecific(exitKey, slab)
         return slab
@@ -102,6 +110,7 @@ enum DocumentArena {
     private static func reset(_ slab: UnsafeMutablePointer<ankang_arena_slab>) {
         slab.pointee.touched = max(slab.pointee.touched, slab.pointee.cursor)
         slab.pointee.cursor = slab.pointee.start
+        slab.pointee.spilled = 0
         let keep = slab.pointee.start + residentBytes
         if slab.pointee.touched > keep {
             madvise(keep, slab.pointee.touched - keep, MADV_DONTNEED)

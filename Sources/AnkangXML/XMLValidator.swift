@@ -107,13 +107,13 @@ public struct XMLValidator: Sendable {
         }
         collector.uninstall()
         if collector.sawDoctype {
-            if let parsed { xmlFreeDoc(parsed) }
+            if let parsed { DocumentArena.free(parsed) }
             return XMLValidationResult(diagnostics: [Diagnostic(.error, .doctypeForbidden,
                 zh: "提交文件不得包含 DOCTYPE 声明（文档类型定义和实体都不受理）",
                 en: "a submission must not contain a DOCTYPE declaration (no DTDs or entities are accepted)")], value: nil)
         }
         guard let document = parsed, parser.pointee.wellFormed != 0, let rootNode = xmlDocGetRootElement(document) else {
-            if let parsed { xmlFreeDoc(parsed) }
+            if let parsed { DocumentArena.free(parsed) }
             var diagnostics = collector.errors.filter { !$0.isWarning }.map { error -> Diagnostic in
                 let (zh, en) = ErrorTranslation.parserError(code: error.code, message: error.message)
                 return Diagnostic(.error, .notWellFormed, zh: zh, en: en,
@@ -124,7 +124,7 @@ public struct XMLValidator: Sendable {
             }
             return XMLValidationResult(diagnostics: diagnostics, value: nil)
         }
-        defer { xmlFreeDoc(document) }
+        defer { DocumentArena.free(document) }
         let source = SourceMap(scanner: scanner, root: rootNode)
         // Element views hold the source map unowned: keep it alive while any view may be used.
         return withExtendedLifetime(source) {

@@ -48,7 +48,10 @@ static inline void *bump(size_t size) {
 
 void *ankang_arena_malloc(size_t size) {
     void *block = bump(size);
-    return block != NULL ? block : malloc(size);
+    if (block != NULL) return block;
+    ankang_arena_slab *slab = thread_slab;
+    if (slab != NULL && slab->state == ANKANG_ARENA_OPEN) slab->spilled = 1;
+    return malloc(size);
 }
 
 /* A block of the arena goes back with the arena; anything else goes to the heap. */

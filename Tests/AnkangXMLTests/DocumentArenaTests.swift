@@ -68,6 +68,22 @@ import Glibc
         }
     }
 
+    /// A document whose every block is in the slab is not walked by `xmlFreeDoc` (the reset takes it back);
+    /// once a block of the window came from the heap, the window is marked and documents are freed again.
+    @Test func aWindowThatSpillsToTheHeapIsMarkedUntilTheReset() throws {
+        let slab = try #require(DocumentArena.withArena { ankang_arena_thread_slab() })
+        DocumentArena.withArena {
+            _ = ankang_arena_malloc(1000)
+            #expect(slab.pointee.spilled == 0)
+            DocumentArena.paused { ankang_arena_free(ankang_arena_malloc(64)) }
+            #expect(slab.pointee.spilled == 0, "the caller's own allocations while paused are not the document's")
+            let huge = ankang_arena_malloc(DocumentArena.slabSize + 1)
+            #expect(slab.pointee.spilled == 1)
+            ankang_arena_free(huge)
+        }
+        DocumentArena.withArena { #expect(slab.pointee.spilled == 0) }
+    }
+
     @Test func aBlockLargerThanTheSlabComesFromTheHeap() {
         DocumentArena.withArena {
             let huge = ankang_arena_malloc(DocumentArena.slabSize + 1)

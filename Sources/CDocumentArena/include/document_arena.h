@@ -21,6 +21,8 @@ typedef struct ankang_arena_slab {
     /** ANKANG_ARENA_IDLE, _OPEN (allocations come from the slab) or _PAUSED (from the heap). */
     int state;
     int index;
+    /** Set when an allocation made while open did not fit and came from the heap; cleared by the reset. */
+    int spilled;
 } ankang_arena_slab;
 
 /** Sets the reserved range [low, high), once, before the functions below are installed. */
