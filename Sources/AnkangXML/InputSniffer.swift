@@ -18,6 +18,12 @@ struct SniffedInput {
     var scanBytes: [UInt8]
     /// Length of the byte order mark at the start of `scanBytes` (0 or 3).
     var scanOffset: Int
+    /// The encoding named in the XML declaration, as written.
+    var declaredEncoding: String?
+    /// True for UTF-8 input whose bytes have not been checked yet: libxml2 rejects malformed UTF-8 anywhere
+    /// in a document, so the check runs only when the parse fails, to name the fault precisely
+    /// (``InputSniffer/utf8Mismatch(_:declared:)``).
+    var utf8Unchecked = false
 }
 
 /// Rejects what is not an XML text in an accepted encoding: empty, binary and archive files, unsupported
@@ -80,15 +86,13 @@ enum InputSniffer {
         default:
             return .failure(unsupported(declared!))
         }
+        var utf8Unchecked = false
         switch encoding {
         case .utf8:
-            let asciiOnly = declared.map { ["US-ASCII", "ASCII"].contains($0.uppercased()) } ?? false
-            if let bad = asciiOnly ? firstNonASCII(bytes) : firstInvalidUTF8(bytes) {
-                let (line, column) = TextPosition.lineAndColumn(of: bad, in: bytes, encoding: .utf8)
-                return .failure(Diagnostic(.error, .encodingMismatch,
-                    zh: "声明（或默认）编码为 \(declared ?? "UTF-8")，但第 \(line) 行的字节不是合法的该编码；请按实际编码声明，例如 encoding=\"GB18030\"",
-                    en: "declared (or default) encoding \(declared ?? "UTF-8") but the bytes at line \(line) are not valid in it; declare the real encoding, e.g. encoding=\"GB18030\"",
-                    line: line, column: column))
+            if let declared, ["US-ASCII", "ASCII"].contains(declared.uppercased()) {
+                if let bad = firstNonASCII(bytes) { return .failure(encodingMismatch(at: bad, in: bytes, declared: declared)) }
+            } else {
+                utf8Unchecked = true
             }
         case .gb18030:
             if let bad = firstInvalidGB18030(bytes) {
@@ -106,7 +110,21 @@ enum InputSniffer {
         default:
             break
         }
-        return .success(SniffedInput(encoding: encoding, scanBytes: bytes, scanOffset: hasBOM ? 3 : 0))
+        return .success(SniffedInput(encoding: encoding, scanBytes: bytes, scanOffset: hasBOM ? 3 : 0,
+                                     declaredEncoding: declared, utf8Unchecked: utf8Unchecked))
+    }
+
+    /// The finding for input read as UTF-8 (`declared`, or no declaration) whose bytes are not UTF-8, or nil.
+    static func utf8Mismatch(_ bytes: [UInt8], declared: String?) -> Diagnostic? {
+        firstInvalidUTF8(bytes).map { encodingMismatch(at: $0, in: bytes, declared: declared) }
+    }
+
+    private static func encodingMismatch(at offset: Int, in bytes: [UInt8], declared: String?) -> Diagnostic {
+        let (line, column) = TextPosition.lineAndColumn(of: offset, in: bytes, encoding: .utf8)
+        return Diagnostic(.error, .encodingMismatch,
+            zh: "声明（或默认）编码为 \(declared ?? "UTF-8")，但第 \(line) 行的字节不是合法的该编码；请按实际编码声明，例如 encoding=\"GB18030\"",
+            en: "declared (or default) encoding \(declared ?? "UTF-8") but the bytes at line \(line) are not valid in it; declare the real encoding, e.g. encoding=\"GB18030\"",
+            line: line, column: column)
     }
 
     private static func sniffUTF16(_ bytes: [UInt8], littleEndian: Bool) -> Result<SniffedInput, Diagnostic> {

@@ -72,14 +72,14 @@ public struct XMLValidator: Sendable {
         }
         let collector = ErrorCollector(limit: limits.maxDiagnostics)
         return withExtendedLifetime(collector) {
-            var result = run(bytes, scanner: scanner, collector: collector, selectSchema: selectSchema, inspect: inspect)
+            var result = run(bytes, input: input, scanner: scanner, collector: collector, selectSchema: selectSchema, inspect: inspect)
             result.encoding = input.encoding
             return result
         }
     }
 
     private func run<Value>(
-        _ bytes: [UInt8], scanner: MarkupScanner, collector: ErrorCollector,
+        _ bytes: [UInt8], input: SniffedInput, scanner: MarkupScanner, collector: ErrorCollector,
         selectSchema: (ElementView) -> SchemaSelection,
         inspect: (ElementView, inout [Diagnostic]) -> Value
     ) -> XMLValidationResult<Value> {
@@ -89,12 +89,12 @@ public struct XMLValidator: Sendable {
             guard let parser = xmlNewParserCtxt() else { return internalFailure("xmlNewParserCtxt failed") }
             // Runs last (defers run in reverse order), after the document made with this context is freed.
             defer { xmlFreeParserCtxt(parser) }
-            return parse(bytes, parser: parser, scanner: scanner, collector: collector, selectSchema: selectSchema, inspect: inspect)
+            return parse(bytes, input: input, parser: parser, scanner: scanner, collector: collector, selectSchema: selectSchema, inspect: inspect)
         }
     }
 
     private func parse<Value>(
-        _ bytes: [UInt8], parser: xmlParserCtxtPtr, scanner: MarkupScanner, collector: ErrorCollector,
+        _ bytes: [UInt8], input: SniffedInput, parser: xmlParserCtxtPtr, scanner: MarkupScanner, collector: ErrorCollector,
         selectSchema: (ElementView) -> SchemaSelection,
         inspect: (ElementView, inout [Diagnostic]) -> Value
     ) -> XMLValidationResult<Value> {
@@ -114,6 +114,9 @@ public struct XMLValidator: Sendable {
         }
         guard let document = parsed, parser.pointee.wellFormed != 0, let rootNode = xmlDocGetRootElement(document) else {
             if let parsed { DocumentArena.free(parsed) }
+            if input.utf8Unchecked, let mismatch = InputSniffer.utf8Mismatch(bytes, declared: input.declaredEncoding) {
+                return XMLValidationResult(diagnostics: [mismatch], value: nil)
+            }
             var diagnostics = collector.errors.filter { !$0.isWarning }.map { error -> Diagnostic in
                 let (zh, en) = ErrorTranslation.parserError(code: error.code, message: error.message)
                 return Diagnostic(.error, .notWellFormed, zh: zh, en: en,

@@ -198,6 +198,36 @@ import Testing
         expectRejected(bytes, code: "ANK-ENC-002")
     }
 
+    /// Ankang leaves the UTF-8 check to libxml2, which rejects malformed UTF-8 wherever it is, and looks for
+    /// the bad bytes only to word the error: so every malformed sequence at every place of a document that uses
+    /// each construct (names, attributes, text, comments, PIs, CDATA, after the root) must come out as ANK-ENC-002.
+    @Test func malformedUTF8AnywhereIsAnEncodingMismatch() {
+        let declaration = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".utf8)
+        let body = Array("""
+        <root xmlns="urn:test" code="A1"><!-- 备注 --><?note 临泽?>
+        <date>2011-07-01</date><hazard id="h1" grade="general">配电箱<![CDATA[线路]]></hazard></root>
+        <!-- 完 -->
+        """.utf8)
+        #expect(validateToy(declaration + body).isValid)
+        let malformed: [[UInt8]] = [[0x80], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x9F, 0xBF], [0xED, 0xA0, 0x80],
+                                    [0xF4, 0x90, 0x80, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xFF], [0xE4, 0xB8], [0xC3, 0x28]]
+        var accepted: [String] = []
+        for offset in body.indices where body[offset] & 0xC0 != 0x80 {
+            for sequence in malformed {
+                let bytes = declaration + body[..<offset] + sequence + body[offset...]
+                let result = validateToy(bytes)
+                let line = 2 + body[..<offset].filter { $0 == 0x0A }.count
+                if result.diagnostics.map(\.code) != ["ANK-ENC-002"] || result.diagnostics.first?.line != line {
+                    accepted.append("\(sequence) at \(offset): \(result.diagnostics.map { "\($0.code) line \($0.line ?? 0)" })")
+                }
+            }
+        }
+        #expect(accepted.isEmpty, "\(accepted.prefix(5))")
+        // Well-formed UTF-8 that is not an XML character is libxml2's finding.
+        expectRejected("<root xmlns=\"urn:test\"><date>2011-07-01</date><hazard id=\"h\" grade=\"general\">\u{FFFE}</hazard></root>",
+                       code: "ANK-XML-001")
+    }
+
     @Test func unsupportedAndContradictoryEncodings() {
         expectRejected("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><root xmlns=\"urn:test\"/>", code: "ANK-ENC-001")
         expectRejected("<?xml version=\"1.0\" encoding=\"KOI8-R\"?><root xmlns=\"urn:test\"/>", code: "ANK-ENC-001")
