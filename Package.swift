@@ -56,6 +56,8 @@ let package = Package(
             dependencies: [
                 "AnkangModel", "AnkangScoring",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for binding the writer's per-row inserts directly (SQLiteBinding.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -177,12 +177,15 @@ public final class SQLiteStore: InspectionStore {
                 score_json, raw)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(id) DO NOTHING
-            """).execute(arguments: [
-                s.id, s.sha256, s.kind, s.schemaVersion, s.catalogueVersion, s.profileId, s.profileVersion, s.scoreTotal, s.grade,
-                s.fileName, s.size, s.submittedAt, s.inspectionDate, s.ingestedAt, s.enterpriseKey, s.enterpriseName, s.city, s.cityCode,
-                s.jurisdictionLevel, s.jurisdictionUnit, s.jurisdictionCode, s.workshop, s.team, s.tier, s.industry, s.supersedes, s.warningsJson,
-                s.scoreJson, Data(bytes),
-            ])
+            """).executeBinding {
+                $0.bind(s.id); $0.bind(s.sha256); $0.bind(s.kind); $0.bind(s.schemaVersion); $0.bind(s.catalogueVersion)
+                $0.bind(s.profileId); $0.bind(s.profileVersion); $0.bind(s.scoreTotal); $0.bind(s.grade); $0.bind(s.fileName)
+                $0.bind(s.size); $0.bind(s.submittedAt); $0.bind(s.inspectionDate); $0.bind(s.ingestedAt)
+                $0.bind(s.enterpriseKey); $0.bind(s.enterpriseName); $0.bind(s.city); $0.bind(s.cityCode)
+                $0.bind(s.jurisdictionLevel); $0.bind(s.jurisdictionUnit); $0.bind(s.jurisdictionCode); $0.bind(s.workshop)
+                $0.bind(s.team); $0.bind(s.tier); $0.bind(s.industry); $0.bind(s.supersedes); $0.bind(s.warningsJson)
+                $0.bind(s.scoreJson); $0.bind(bytes: bytes)
+            }
         guard db.changesCount == 1 else {
             // The id is taken (the constraint decided, inside this transaction): same bytes or not?
             guard let existing = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(receiptColumns) FROM submissions WHERE id = ?"),
@@ -211,15 +214,20 @@ public final class SQLiteStore: InspectionStore {
                 as_of = excluded.as_of, last_submission_id = excluded.last_submission_id
             WHERE excluded.as_of > enterprises.as_of
                OR (excluded.as_of = enterprises.as_of AND excluded.last_submission_id > enterprises.last_submission_id)
-            """).execute(arguments: [
-                e.key, e.name, e.creditCode, e.orgCode, e.regNo, e.industry, e.city, e.cityCode, e.jurisdictionLevel, e.jurisdictionUnit,
-                e.jurisdictionCode, e.aboveScale, e.employees, e.asOf, e.lastSubmissionId,
-            ])
+            """).executeBinding {
+                $0.bind(e.key); $0.bind(e.name); $0.bind(e.creditCode); $0.bind(e.orgCode); $0.bind(e.regNo); $0.bind(e.industry)
+                $0.bind(e.city); $0.bind(e.cityCode); $0.bind(e.jurisdictionLevel); $0.bind(e.jurisdictionUnit)
+                $0.bind(e.jurisdictionCode); $0.bind(e.aboveScale); $0.bind(e.employees); $0.bind(e.asOf)
+                $0.bind(e.lastSubmissionId)
+            }
         let items = try db.cachedStatement(sql: """
             INSERT INTO item_results (submission_id, code, category, result, deduction, note) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for row in rows.items {
-            try items.execute(arguments: [row.submissionId, row.code, row.category, row.result, row.deduction, row.note])
+            try items.executeBinding {
+                $0.bind(row.submissionId); $0.bind(row.code); $0.bind(row.category); $0.bind(row.result); $0.bind(row.deduction)
+                $0.bind(row.note)
+            }
         }
         let hazards = try db.cachedStatement(sql: """
             INSERT INTO hazards (submission_id, hazard_id, enterprise_key, origin, grade, nature, accident_type, checklist_item, category,
@@ -227,10 +235,12 @@ public final class SQLiteStore: InspectionStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for row in rows.hazards {
-            try hazards.execute(arguments: [
-                row.submissionId, row.hazardId, row.enterpriseKey, row.origin, row.grade, row.nature, row.accidentType, row.checklistItem,
-                row.category, row.location, row.description, row.foundDate, row.deadline, row.responsiblePerson,
-            ])
+            try hazards.executeBinding {
+                $0.bind(row.submissionId); $0.bind(row.hazardId); $0.bind(row.enterpriseKey); $0.bind(row.origin)
+                $0.bind(row.grade); $0.bind(row.nature); $0.bind(row.accidentType); $0.bind(row.checklistItem)
+                $0.bind(row.category); $0.bind(row.location); $0.bind(row.description); $0.bind(row.foundDate)
+                $0.bind(row.deadline); $0.bind(row.responsiblePerson)
+            }
         }
         let findings = try db.cachedStatement(sql: """
             INSERT INTO rectification_findings (submission_id, finding_id, hazard_submission_id, hazard_id, status, issued_date,
@@ -238,46 +248,58 @@ public final class SQLiteStore: InspectionStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for row in rows.findings {
-            try findings.execute(arguments: [
-                row.submissionId, row.findingId, row.hazardSubmissionId, row.hazardId, row.status, row.issuedDate, row.planDeadline,
-                row.responsiblePerson, row.verifier, row.hasMajorPlan,
-            ])
+            try findings.executeBinding {
+                $0.bind(row.submissionId); $0.bind(row.findingId); $0.bind(row.hazardSubmissionId); $0.bind(row.hazardId)
+                $0.bind(row.status); $0.bind(row.issuedDate); $0.bind(row.planDeadline); $0.bind(row.responsiblePerson)
+                $0.bind(row.verifier); $0.bind(row.hasMajorPlan)
+            }
         }
         let verifications = try db.cachedStatement(sql: """
             INSERT INTO verifications (submission_id, ordinal, finding_id, date, result, verifier, comment) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for row in rows.verifications {
-            try verifications.execute(arguments: [row.submissionId, row.ordinal, row.findingId, row.date, row.result, row.verifier, row.comment])
+            try verifications.executeBinding {
+                $0.bind(row.submissionId); $0.bind(row.ordinal); $0.bind(row.findingId); $0.bind(row.date); $0.bind(row.result)
+                $0.bind(row.verifier); $0.bind(row.comment)
+            }
         }
         let violations = try db.cachedStatement(sql: """
             INSERT INTO violations (submission_id, ordinal, type, count, handled_on_site, description) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for row in rows.violations {
-            try violations.execute(arguments: [row.submissionId, row.ordinal, row.type, row.count, row.handledOnSite, row.description])
+            try violations.executeBinding {
+                $0.bind(row.submissionId); $0.bind(row.ordinal); $0.bind(row.type); $0.bind(row.count); $0.bind(row.handledOnSite)
+                $0.bind(row.description)
+            }
         }
         let activities = try db.cachedStatement(sql: """
             INSERT INTO activities (submission_id, ordinal, code, date, participants, title) VALUES (?, ?, ?, ?, ?, ?)
             """)
         for row in rows.activities {
-            try activities.execute(arguments: [row.submissionId, row.ordinal, row.code, row.date, row.participants, row.title])
+            try activities.executeBinding {
+                $0.bind(row.submissionId); $0.bind(row.ordinal); $0.bind(row.code); $0.bind(row.date); $0.bind(row.participants)
+                $0.bind(row.title)
+            }
         }
         let accidents = try db.cachedStatement(sql: """
             INSERT INTO accidents (submission_id, accident_id, date, type, severity, level, persons, description)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for row in rows.accidents {
-            try accidents.execute(arguments: [
-                row.submissionId, row.accidentId, row.date, row.type, row.severity, row.level, row.persons, row.description,
-            ])
+            try accidents.executeBinding {
+                $0.bind(row.submissionId); $0.bind(row.accidentId); $0.bind(row.date); $0.bind(row.type); $0.bind(row.severity)
+                $0.bind(row.level); $0.bind(row.persons); $0.bind(row.description)
+            }
         }
         let notices = try db.cachedStatement(sql: """
             INSERT INTO notices (submission_id, enterprise_key, notice_no, kind, issued_date, reply_date, escalation_date, escalated_to)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for row in rows.notices {
-            try notices.execute(arguments: [
-                row.submissionId, row.enterpriseKey, row.noticeNo, row.kind, row.issuedDate, row.replyDate, row.escalationDate, row.escalatedTo,
-            ])
+            try notices.executeBinding {
+                $0.bind(row.submissionId); $0.bind(row.enterpriseKey); $0.bind(row.noticeNo); $0.bind(row.kind)
+                $0.bind(row.issuedDate); $0.bind(row.replyDate); $0.bind(row.escalationDate); $0.bind(row.escalatedTo)
+            }
         }
         try refreshHazardState(rows, db)
         return .accepted(receipt)
@@ -299,10 +321,12 @@ public final class SQLiteStore: InspectionStore {
             if try Bool.fetchOne(db.cachedStatement(sql: HazardState.ownHazardsReferencedSQLite), arguments: [id, id]) == false {
                 let insert = try db.cachedStatement(sql: HazardState.insertOpenSQLite)
                 for h in rows.hazards {
-                    try insert.execute(arguments: [
-                        h.submissionId, h.hazardId, h.enterpriseKey, h.foundDate, h.deadline, h.responsiblePerson, rows.submission.workshop,
-                        rows.submission.team, h.grade, h.nature, h.accidentType, h.checklistItem, h.category, h.location, h.description,
-                    ])
+                    try insert.executeBinding {
+                $0.bind(h.submissionId); $0.bind(h.hazardId); $0.bind(h.enterpriseKey); $0.bind(h.foundDate); $0.bind(h.deadline)
+                $0.bind(h.responsiblePerson); $0.bind(rows.submission.workshop); $0.bind(rows.submission.team); $0.bind(h.grade)
+                $0.bind(h.nature); $0.bind(h.accidentType); $0.bind(h.checklistItem); $0.bind(h.category); $0.bind(h.location)
+                $0.bind(h.description)
+            }
                 }
             } else {
                 keys.formUnion(HazardState.ownKeys(of: rows))
@@ -552,7 +576,9 @@ public final class SQLiteStore: InspectionStore {
         guard !entries.isEmpty else { return }
         let insert = try db.cachedStatement(sql: "INSERT INTO audit_log (at, user_name, action, subject, detail) VALUES (?, ?, ?, ?, ?)")
         for entry in entries {
-            try insert.execute(arguments: [Timestamp.text(entry.at), entry.user, entry.action, entry.subject, entry.detail])
+            try insert.executeBinding {
+                $0.bind(Timestamp.text(entry.at)); $0.bind(entry.user); $0.bind(entry.action); $0.bind(entry.subject); $0.bind(entry.detail)
+            }
         }
     }
 
