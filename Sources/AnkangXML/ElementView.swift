@@ -259,6 +259,8 @@ final class SourceMap {
 
     private func buildIndex() -> [UnsafeMutableRawPointer: Int] {
         var index: [UnsafeMutableRawPointer: Int] = [:]
+        index.reserveCapacity(scanner.tags.count)
+        elements.reserveCapacity(scanner.tags.count)
         var counter = 0
         func visit(_ node: xmlNodePtr) {
             index[UnsafeMutableRawPointer(node)] = counter
