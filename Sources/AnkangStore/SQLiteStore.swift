@@ -322,11 +322,11 @@ public final class SQLiteStore: InspectionStore {
                 let insert = try db.cachedStatement(sql: HazardState.insertOpenSQLite)
                 for h in rows.hazards {
                     try insert.executeBinding {
-                $0.bind(h.submissionId); $0.bind(h.hazardId); $0.bind(h.enterpriseKey); $0.bind(h.foundDate); $0.bind(h.deadline)
-                $0.bind(h.responsiblePerson); $0.bind(rows.submission.workshop); $0.bind(rows.submission.team); $0.bind(h.grade)
-                $0.bind(h.nature); $0.bind(h.accidentType); $0.bind(h.checklistItem); $0.bind(h.category); $0.bind(h.location)
-                $0.bind(h.description)
-            }
+                        $0.bind(h.submissionId); $0.bind(h.hazardId); $0.bind(h.enterpriseKey); $0.bind(h.foundDate); $0.bind(h.deadline)
+                        $0.bind(h.responsiblePerson); $0.bind(rows.submission.workshop); $0.bind(rows.submission.team)
+                        $0.bind(h.grade); $0.bind(h.nature); $0.bind(h.accidentType); $0.bind(h.checklistItem); $0.bind(h.category)
+                        $0.bind(h.location); $0.bind(h.description)
+                    }
                 }
             } else {
                 keys.formUnion(HazardState.ownKeys(of: rows))
