@@ -18,12 +18,10 @@ struct SniffedInput {
     var scanBytes: [UInt8]
     /// Length of the byte order mark at the start of `scanBytes` (0 or 3).
     var scanOffset: Int
-    /// The encoding named in the XML declaration, as written.
+    /// The encoding named in the XML declaration, as written. UTF-8 input is not checked byte by byte here:
+    /// libxml2 rejects malformed UTF-8 anywhere in a document, so that check runs only when the parse fails, to
+    /// name the fault precisely (``InputSniffer/utf8Mismatch(_:declared:)``).
     var declaredEncoding: String?
-    /// True for UTF-8 input whose bytes have not been checked yet: libxml2 rejects malformed UTF-8 anywhere
-    /// in a document, so the check runs only when the parse fails, to name the fault precisely
-    /// (``InputSniffer/utf8Mismatch(_:declared:)``).
-    var utf8Unchecked = false
 }
 
 /// Rejects what is not an XML text in an accepted encoding: empty, binary and archive files, unsupported
@@ -86,13 +84,10 @@ enum InputSniffer {
         default:
             return .failure(unsupported(declared!))
         }
-        var utf8Unchecked = false
         switch encoding {
         case .utf8:
-            if let declared, ["US-ASCII", "ASCII"].contains(declared.uppercased()) {
-                if let bad = firstNonASCII(bytes) { return .failure(encodingMismatch(at: bad, in: bytes, declared: declared)) }
-            } else {
-                utf8Unchecked = true
+            if let declared, ["US-ASCII", "ASCII"].contains(declared.uppercased()), let bad = firstNonASCII(bytes) {
+                return .failure(encodingMismatch(at: bad, in: bytes, declared: declared))
             }
         case .gb18030:
             if let bad = firstInvalidGB18030(bytes) {
@@ -110,8 +105,7 @@ enum InputSniffer {
         default:
             break
         }
-        return .success(SniffedInput(encoding: encoding, scanBytes: bytes, scanOffset: hasBOM ? 3 : 0,
-                                     declaredEncoding: declared, utf8Unchecked: utf8Unchecked))
+        return .success(SniffedInput(encoding: encoding, scanBytes: bytes, scanOffset: hasBOM ? 3 : 0, declaredEncoding: declared))
     }
 
     /// The finding for input read as UTF-8 (`declared`, or no declaration) whose bytes are not UTF-8, or nil.

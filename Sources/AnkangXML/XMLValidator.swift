@@ -114,7 +114,7 @@ public struct XMLValidator: Sendable {
         }
         guard let document = parsed, parser.pointee.wellFormed != 0, let rootNode = xmlDocGetRootElement(document) else {
             if let parsed { DocumentArena.free(parsed) }
-            if input.utf8Unchecked, let mismatch = InputSniffer.utf8Mismatch(bytes, declared: input.declaredEncoding) {
+            if input.encoding == .utf8, let mismatch = InputSniffer.utf8Mismatch(bytes, declared: input.declaredEncoding) {
                 return XMLValidationResult(diagnostics: [mismatch], value: nil)
             }
             var diagnostics = collector.errors.filter { !$0.isWarning }.map { error -> Diagnostic in
