@@ -64,7 +64,7 @@ enum Uploads {
         let started = ContinuousClock.now
         let prepared = environment.intake.prepare(bytes, fileName: fileName)
         let elapsed = ContinuousClock.now - started
-        environment.metrics.validation(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        environment.metrics.validation(seconds: elapsed.inSeconds)
 
         if case let .accepted(accepted) = prepared.intake {
             let jurisdiction = accepted.submission.enterprise.jurisdiction

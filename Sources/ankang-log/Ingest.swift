@@ -248,7 +248,7 @@ struct ProgressDisplay {
             let checked = total == 0 ? 0 : width * progress.prepared / total - done
             let bar = String(repeating: "█", count: done) + String(repeating: "▒", count: max(0, checked))
                 + String(repeating: "░", count: max(0, width - done - max(0, checked)))
-            let seconds = Double((now - started).components.seconds) + Double((now - started).components.attoseconds) / 1e18
+            let seconds = (now - started).inSeconds
             let rate = seconds > 0 ? Int(Double(progress.stored) / seconds) : 0
             write("\r\u{1B}[K[\(bar)] \(progress.stored)/\(total) 已入库 stored · \(progress.prepared) 已校验 checked · \(rate)/s")
             drawn = true

@@ -1,5 +1,6 @@
 import AnkangCommandLine
 import AnkangDocuments
+import AnkangIntake
 import AnkangModel
 import AnkangReports
 import AnkangStore
@@ -49,7 +50,7 @@ struct ReportOptions: ParsableArguments {
         let result = try await work()
         if timings {
             let elapsed = ContinuousClock.now - start
-            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            let milliseconds = elapsed.inSeconds * 1000
             FileHandle.standardError.write(Data("\(zh) \(en): \(String(format: "%.1f", milliseconds)) ms\n".utf8))
         }
         return result
