@@ -18,11 +18,17 @@ public actor GroupCommit {
     public typealias Audit = @Sendable (IngestOutcome) -> AuditEntry?
     private var waiting: [(intake: Intake, audit: Audit, continuation: CheckedContinuation<IngestOutcome, any Error>)] = []
     private var writing = false
+    private let onCommit: CommitObserver
+
+    /// Told of every durable transaction: how many intakes it held, and the seconds from the start of its write
+    /// until it was durable (the server's metrics).
+    public typealias CommitObserver = @Sendable (_ intakes: Int, _ seconds: Double) -> Void
 
     /// A committer writing to `store`, at most `maxBatch` intakes per transaction.
-    public init(store: any InspectionStore, maxBatch: Int = 64) {
+    public init(store: any InspectionStore, maxBatch: Int = 64, onCommit: @escaping CommitObserver = { _, _ in }) {
         self.store = store
         self.maxBatch = maxBatch
+        self.onCommit = onCommit
     }
 
     /// Records one intake together with whatever else is waiting, and its audit entry; returns its outcome
@@ -41,15 +47,17 @@ public actor GroupCommit {
         while !waiting.isEmpty {
             let batch = Array(waiting.prefix(maxBatch))
             waiting.removeFirst(batch.count)
+            let started = ContinuousClock.now
             do {
                 let audits = batch.map(\.audit)
                 // The next batch is written while this one's commit reaches the disk; its callers hear back after.
                 let (outcomes, durable) = try await store.recordAwaitingDurability(batch.map(\.intake)) { outcomes in
                     zip(audits, outcomes).compactMap { audit, outcome in audit(outcome) }
                 }
-                Task {
+                Task { [onCommit] in
                     do {
                         try await durable()
+                        onCommit(batch.count, (ContinuousClock.now - started).inSeconds)
                         for (entry, outcome) in zip(batch, outcomes) { entry.continuation.resume(returning: outcome) }
                     } catch {
                         for entry in batch { entry.continuation.resume(throwing: error) }
@@ -64,6 +72,7 @@ public actor GroupCommit {
                     do {
                         let audit = entry.audit
                         let outcome = try await store.record([entry.intake]) { outcomes in outcomes.compactMap(audit) }[0]
+                        onCommit(1, (ContinuousClock.now - started).inSeconds)
                         entry.continuation.resume(returning: outcome)
                     } catch {
                         entry.continuation.resume(throwing: error)

@@ -27,7 +27,7 @@ public struct ServiceEnvironment: Sendable {
                 metrics: ServiceMetrics = ServiceMetrics(), today: @escaping @Sendable () -> CivilDate = { CivilDate(Date()) }) {
         self.store = store
         self.intake = intake
-        committer = GroupCommit(store: store)
+        committer = GroupCommit(store: store) { uploads, seconds in metrics.commit(uploads: uploads, seconds: seconds) }
         self.reportContext = reportContext
         self.maxUploadBytes = maxUploadBytes
         self.metrics = metrics

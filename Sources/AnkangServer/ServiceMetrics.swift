@@ -1,16 +1,59 @@
 import Foundation
 import Synchronization
 
-/// The service's counters and the validation-time histogram, exposed in the Prometheus text format at `/metrics`.
+/// The service's counters and histograms, exposed in the Prometheus text format at `/metrics`: uploads by
+/// outcome, the time to validate one document, and the database transactions of the uploads (how many uploads
+/// each held, and how long each took to be durable).
 public final class ServiceMetrics: Sendable {
-    /// Upper bounds (seconds) of the validation-time histogram buckets.
-    static let bounds: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+    /// Upper bounds (seconds) of the time histograms' buckets.
+    static let secondsBounds: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+    /// Upper bounds of the uploads-per-transaction histogram's buckets.
+    static let uploadsBounds: [Double] = [1, 2, 4, 8, 16, 32, 64]
+
+    /// A Prometheus histogram: cumulative bucket counts, the count and the sum.
+    private struct Histogram {
+        let name: String
+        let help: String
+        let bounds: [Double]
+        var buckets: [Int]
+        var count = 0
+        var sum = 0.0
+
+        init(_ name: String, _ help: String, bounds: [Double]) {
+            self.name = name
+            self.help = help
+            self.bounds = bounds
+            buckets = Array(repeating: 0, count: bounds.count)
+        }
+
+        mutating func observe(_ value: Double) {
+            for (index, bound) in bounds.enumerated() where value <= bound { buckets[index] += 1 }
+            count += 1
+            sum += value
+        }
+
+        var lines: [String] {
+            var lines = ["# HELP \(name) \(help)", "# TYPE \(name) histogram"]
+            for (bound, count) in zip(bounds, buckets) {
+                lines.append("\(name)_bucket{le=\"\(bound)\"} \(count)")
+            }
+            lines.append("\(name)_bucket{le=\"+Inf\"} \(count)")
+            lines.append("\(name)_sum \(sum)")
+            lines.append("\(name)_count \(count)")
+            return lines
+        }
+    }
 
     private struct State {
         var uploads: [String: Int] = [:]
-        var buckets = Array(repeating: 0, count: ServiceMetrics.bounds.count)
-        var count = 0
-        var sum = 0.0
+        var validation = Histogram(
+            "ankang_validation_seconds", "Time to validate and score one uploaded document.", bounds: ServiceMetrics.secondsBounds)
+        var commitUploads = Histogram(
+            "ankang_commit_uploads", "Uploads written together in one database transaction (group commit).",
+            bounds: ServiceMetrics.uploadsBounds)
+        var commitSeconds = Histogram(
+            "ankang_commit_seconds", "Time from the start of an upload transaction's write until it is durable.",
+            bounds: ServiceMetrics.secondsBounds)
     }
 
     private let state = Mutex(State())
@@ -24,10 +67,14 @@ public final class ServiceMetrics: Sendable {
 
     /// Records how long validating and scoring one document took.
     func validation(seconds: Double) {
+        state.withLock { $0.validation.observe(seconds) }
+    }
+
+    /// Records one durable transaction of uploads: how many it held and how long it took.
+    func commit(uploads: Int, seconds: Double) {
         state.withLock { state in
-            for (index, bound) in Self.bounds.enumerated() where seconds <= bound { state.buckets[index] += 1 }
-            state.count += 1
-            state.sum += seconds
+            state.commitUploads.observe(Double(uploads))
+            state.commitSeconds.observe(seconds)
         }
     }
 
@@ -41,16 +88,7 @@ public final class ServiceMetrics: Sendable {
             for (outcome, count) in state.uploads.sorted(by: { $0.key < $1.key }) {
                 lines.append("ankang_uploads_total{outcome=\"\(outcome)\"} \(count)")
             }
-            lines += [
-                "# HELP ankang_validation_seconds Time to validate and score one uploaded document.",
-                "# TYPE ankang_validation_seconds histogram",
-            ]
-            for (bound, count) in zip(Self.bounds, state.buckets) {
-                lines.append("ankang_validation_seconds_bucket{le=\"\(bound)\"} \(count)")
-            }
-            lines.append("ankang_validation_seconds_bucket{le=\"+Inf\"} \(state.count)")
-            lines.append("ankang_validation_seconds_sum \(state.sum)")
-            lines.append("ankang_validation_seconds_count \(state.count)")
+            lines += state.validation.lines + state.commitUploads.lines + state.commitSeconds.lines
             return lines.joined(separator: "\n") + "\n"
         }
     }

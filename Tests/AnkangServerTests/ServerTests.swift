@@ -123,6 +123,14 @@ struct ServerTests {
             #expect(stats.count("submissions") == 1 && stats.count("quarantine") == 2, "the conflict and the invalid file are quarantined")
             let actions = try await store.auditLog(limit: 10).map(\.action)
             #expect(actions.contains("accept") && actions.contains("duplicate") && actions.contains("conflict") && actions.contains("reject"))
+
+            // One after another, the four stored outcomes went to the log in four transactions of one upload each.
+            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+            for line in ["ankang_uploads_total{outcome=\"accepted\"} 1", "ankang_uploads_total{outcome=\"not_xml\"} 1",
+                         "ankang_uploads_total{outcome=\"too_large\"} 1", "ankang_validation_seconds_count 4",
+                         "ankang_commit_uploads_bucket{le=\"1.0\"} 4", "ankang_commit_uploads_sum 4.0", "ankang_commit_seconds_count 4"] {
+                #expect(metrics.contains(line + "\n"), "\(line)")
+            }
         }
     }
 
