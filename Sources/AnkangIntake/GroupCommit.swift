@@ -1,4 +1,5 @@
 import AnkangStore
+import Synchronization
 
 /// Group commit for many concurrent writers (the server's uploads): intakes that arrive while a write is
 /// under way wait, and go to the store together in the next transaction. Every caller gets its own
@@ -16,7 +17,7 @@ public actor GroupCommit {
     private let maxBatch: Int
     /// Builds the audit entry for an outcome (nil: nothing to audit).
     public typealias Audit = @Sendable (IngestOutcome) -> AuditEntry?
-    private var waiting: [(intake: Intake, audit: Audit, continuation: CheckedContinuation<IngestOutcome, any Error>)] = []
+    private var waiting: [(intake: Intake, audit: Audit, deliver: @Sendable (Result<IngestOutcome, any Error>) -> Void)] = []
     private var writing = false
     private let onCommit: CommitObserver
 
@@ -34,8 +35,18 @@ public actor GroupCommit {
     /// Records one intake together with whatever else is waiting, and its audit entry; returns its outcome
     /// once both are committed.
     public func record(_ intake: Intake, audit: @escaping Audit = { _ in nil }) async throws -> IngestOutcome {
-        try await withCheckedThrowingContinuation { continuation in
-            waiting.append((intake, audit, continuation))
+        try await record([(intake, audit)])[0]
+    }
+
+    /// Records several intakes, in this order, together with whatever else is waiting (a multipart upload's
+    /// files); returns their outcomes in the same order once all are committed, or the first error.
+    public func record(_ items: [(intake: Intake, audit: Audit)]) async throws -> [IngestOutcome] {
+        guard !items.isEmpty else { return [] }
+        return try await withCheckedThrowingContinuation { continuation in
+            let outcomes = Outcomes(count: items.count, continuation: continuation)
+            for (index, item) in items.enumerated() {
+                waiting.append((item.intake, item.audit, { outcomes.deliver($0, at: index) }))
+            }
             if !writing {
                 writing = true
                 Task { await drain() }
@@ -58,14 +69,14 @@ public actor GroupCommit {
                     do {
                         try await durable()
                         onCommit(batch.count, (ContinuousClock.now - started).inSeconds)
-                        for (entry, outcome) in zip(batch, outcomes) { entry.continuation.resume(returning: outcome) }
+                        for (entry, outcome) in zip(batch, outcomes) { entry.deliver(.success(outcome)) }
                     } catch {
-                        for entry in batch { entry.continuation.resume(throwing: error) }
+                        for entry in batch { entry.deliver(.failure(error)) }
                     }
                 }
             } catch {
                 guard batch.count > 1 else {
-                    batch[0].continuation.resume(throwing: error)
+                    batch[0].deliver(.failure(error))
                     continue
                 }
                 for entry in batch {
@@ -73,13 +84,47 @@ public actor GroupCommit {
                         let audit = entry.audit
                         let outcome = try await store.record([entry.intake]) { outcomes in outcomes.compactMap(audit) }[0]
                         onCommit(1, (ContinuousClock.now - started).inSeconds)
-                        entry.continuation.resume(returning: outcome)
+                        entry.deliver(.success(outcome))
                     } catch {
-                        entry.continuation.resume(throwing: error)
+                        entry.deliver(.failure(error))
                     }
                 }
             }
         }
         writing = false
+    }
+}
+
+/// The outcomes of one call's intakes as their transactions finish: the call resumes once every intake has one,
+/// or at the first failure.
+private final class Outcomes: Sendable {
+    private struct State {
+        var outcomes: [IngestOutcome?]
+        var missing: Int
+        var continuation: CheckedContinuation<[IngestOutcome], any Error>?
+    }
+
+    private let state: Mutex<State>
+
+    init(count: Int, continuation: CheckedContinuation<[IngestOutcome], any Error>) {
+        state = Mutex(State(outcomes: Array(repeating: nil, count: count), missing: count, continuation: continuation))
+    }
+
+    func deliver(_ result: Result<IngestOutcome, any Error>, at index: Int) {
+        let finished: (CheckedContinuation<[IngestOutcome], any Error>, Result<[IngestOutcome], any Error>)? = state.withLock { state in
+            guard let continuation = state.continuation else { return nil }
+            switch result {
+            case let .success(outcome):
+                state.outcomes[index] = outcome
+                state.missing -= 1
+                guard state.missing == 0 else { return nil }
+                state.continuation = nil
+                return (continuation, .success(state.outcomes.map { $0! }))
+            case let .failure(error):
+                state.continuation = nil
+                return (continuation, .failure(error))
+            }
+        }
+        if let (continuation, result) = finished { continuation.resume(with: result) }
     }
 }
