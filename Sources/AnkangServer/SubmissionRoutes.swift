@@ -36,7 +36,7 @@ struct SubmissionRoutes {
         // Many files at once: one answer per part, each with the status a single upload would have had.
         if let parts = try FormPart.parse(body, contentType: request.headers[.contentType]) {
             let files = parts.filter { $0.fileName != nil || $0.contentType != nil }
-            return JSONBody.response(.ok, ["files": try await Uploads.submit(files, user: user, store: store, environment: environment)])
+            return JSONBody.response(.ok, ["files": await Uploads.submit(files, user: user, store: store, environment: environment)])
         }
         let (status, answer) = try await Uploads.submit(
             Array(buffer: body), fileName: request.headers[.init("X-File-Name")!], contentType: request.headers[.contentType], user: user,

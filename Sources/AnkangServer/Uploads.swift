@@ -1,3 +1,4 @@
+import AnkangDocuments
 import AnkangIntake
 import AnkangStore
 import AnkangXML
@@ -26,45 +27,75 @@ enum Uploads {
         var answer: SubmissionRoutes.UploadAnswer
     }
 
-    /// Takes in the files of a multipart body one by one; each gets the answer a single upload would have had,
-    /// a refusal (403, 413, 415) included.
-    static func submit(_ parts: [FormPart], user: UserAccount, store: Bool, environment: ServiceEnvironment) async throws -> [FileAnswer] {
-        var answers: [FileAnswer] = []
-        for part in parts {
-            let file = part.fileName ?? part.name ?? ""
-            do {
-                let (status, answer) = try await submit(part.bytes, fileName: part.fileName, contentType: part.contentType, user: user, store: store,
-                                                        environment: environment)
-                answers.append(FileAnswer(file: file, status: Int(status.code), answer: answer))
-            } catch let error as APIError {
-                answers.append(FileAnswer(file: file, status: Int(error.status.code), answer: SubmissionRoutes.UploadAnswer(
-                    outcome: "refused", findings: [], error: .init(code: error.code, zh: error.zh, en: error.en))))
+    /// Takes in the files of a multipart body; each gets the answer a single upload would have had, a refusal
+    /// (403, 413, 415) included. The files are checked and validated on as many tasks as there are cores, and
+    /// the valid ones go to the log together, in the body's order (a few transactions instead of one per file).
+    static func submit(_ parts: [FormPart], user: UserAccount, store: Bool, environment: ServiceEnvironment) async -> [FileAnswer] {
+        var checked = [Result<PreparedFile, APIError>?](repeating: nil, count: parts.count)
+        await withTaskGroup(of: (Int, Result<PreparedFile, APIError>).self) { group in
+            var next = 0
+            func startNext() {
+                guard next < parts.count else { return }
+                let (index, part) = (next, parts[next])
+                group.addTask {
+                    (index, await check(part.bytes, fileName: part.fileName, contentType: part.contentType, user: user, store: store,
+                                        environment: environment))
+                }
+                next += 1
+            }
+            for _ in 0..<SubmissionValidator.defaultWorkers { startNext() }
+            for await (index, result) in group {
+                checked[index] = result
+                startNext()
             }
         }
-        return answers
+        let results = checked.map { $0! }  // the group ran every part
+        var recorded: Result<[IngestOutcome], APIError> = .success([])
+        if store {
+            do {
+                recorded = .success(try await record(results.compactMap { try? $0.get() }, user: user, environment: environment))
+            } catch {
+                recorded = .failure(error)
+            }
+        }
+        var outcomes = ((try? recorded.get()) ?? []).makeIterator()
+        return zip(parts, results).map { part, result in
+            let (status, answer) = switch (result, recorded) {
+            case let (.failure(refused), _), let (.success, .failure(refused)): refusal(refused)
+            case let (.success(prepared), .success): store ? Self.answer(outcomes.next()!, diagnostics: prepared.diagnostics) : validationAnswer(prepared)
+            }
+            return FileAnswer(file: part.fileName ?? part.name ?? "", status: Int(status.code), answer: answer)
+        }
     }
 
     /// Takes in one file; `store: false` validates and scores only. Throws an ``APIError`` for 403/413/415.
     static func submit(
         _ bytes: [UInt8], fileName: String?, contentType: String?, user: UserAccount, store: Bool, environment: ServiceEnvironment
     ) async throws -> (HTTPResponse.Status, SubmissionRoutes.UploadAnswer) {
-        typealias Answer = SubmissionRoutes.UploadAnswer
+        let prepared = try await check(bytes, fileName: fileName, contentType: contentType, user: user, store: store, environment: environment).get()
+        guard store else { return validationAnswer(prepared) }
+        return answer(try await record([prepared], user: user, environment: environment)[0], diagnostics: prepared.diagnostics)
+    }
+
+    /// Checks one file (role, size, XML, jurisdiction) and validates and scores it; fails with the refusal (403, 413, 415).
+    private static func check(
+        _ bytes: [UInt8], fileName: String?, contentType: String?, user: UserAccount, store: Bool, environment: ServiceEnvironment
+    ) async -> Result<PreparedFile, APIError> {
         if store, !user.role.mayUpload {
             environment.metrics.upload("denied")
-            throw APIError.forbidden("只读用户不能上传", "a read-only user cannot upload")
+            return .failure(.forbidden("只读用户不能上传", "a read-only user cannot upload"))
         }
         guard bytes.count <= environment.maxUploadBytes else {
             environment.metrics.upload("too_large")
-            throw APIError.tooLarge(environment.maxUploadBytes)
+            return .failure(.tooLarge(environment.maxUploadBytes))
         }
         guard looksLikeXML(bytes, contentType: contentType) else {
             environment.metrics.upload("not_xml")
-            throw APIError.unsupportedMediaType()
+            return .failure(.unsupportedMediaType())
         }
         let started = ContinuousClock.now
         let prepared = environment.intake.prepare(bytes, fileName: fileName)
-        let elapsed = ContinuousClock.now - started
-        environment.metrics.validation(seconds: elapsed.inSeconds)
+        environment.metrics.validation(seconds: (ContinuousClock.now - started).inSeconds)
 
         if case let .accepted(accepted) = prepared.intake {
             let jurisdiction = accepted.submission.enterprise.jurisdiction
@@ -74,23 +105,38 @@ enum Uploads {
                 try? await environment.store.audit([AuditEntry(at: Date(), user: user.name, action: "denied",
                                                                subject: accepted.submission.id.uuidString.lowercased(), detail: place)])
                 let mine = user.jurisdiction.joined(separator: "/")
-                throw APIError.forbidden("\(place) 不在您的管辖范围（\(mine)）内", "\(place) is outside your jurisdiction (\(mine))")
+                return .failure(.forbidden("\(place) 不在您的管辖范围（\(mine)）内", "\(place) is outside your jurisdiction (\(mine))"))
             }
         }
-        guard store else {
-            if case .accepted = prepared.intake { return (.ok, Answer(outcome: "valid", findings: prepared.diagnostics)) }
-            return (.unprocessableContent, Answer(outcome: "invalid", findings: prepared.diagnostics))
+        return .success(prepared)
+    }
+
+    /// Records prepared files in the log, in order, each with its audit line; counts their outcomes. A failure of
+    /// the log is a 503.
+    private static func record(_ files: [PreparedFile], user: UserAccount, environment: ServiceEnvironment) async throws(APIError) -> [IngestOutcome] {
+        let items = files.map { file -> (intake: Intake, audit: GroupCommit.Audit) in
+            let (sha256, diagnostics) = (file.intake.sha256, file.diagnostics)
+            return (file.intake, { outcome in auditEntry(for: outcome, user: user.name, sha256: sha256, diagnostics: diagnostics) })
         }
-        let outcome: IngestOutcome
-        let diagnostics = prepared.diagnostics
+        let outcomes: [IngestOutcome]
         do {
-            outcome = try await environment.committer.record(prepared.intake) { outcome in
-                auditEntry(for: outcome, user: user.name, sha256: prepared.intake.sha256, diagnostics: diagnostics)
-            }
+            outcomes = try await environment.committer.record(items)
         } catch {
             throw APIError.unavailable(error)
         }
-        environment.metrics.upload(outcome.name)
+        for outcome in outcomes { environment.metrics.upload(outcome.name) }
+        return outcomes
+    }
+
+    /// The answer of a validation without storing: 200 valid, 422 invalid.
+    private static func validationAnswer(_ prepared: PreparedFile) -> (HTTPResponse.Status, SubmissionRoutes.UploadAnswer) {
+        if case .accepted = prepared.intake { return (.ok, .init(outcome: "valid", findings: prepared.diagnostics)) }
+        return (.unprocessableContent, .init(outcome: "invalid", findings: prepared.diagnostics))
+    }
+
+    /// The answer of a stored file: 201 accepted, 200 identical retry, 409 conflict, 422 rejected.
+    private static func answer(_ outcome: IngestOutcome, diagnostics: [Diagnostic]) -> (HTTPResponse.Status, SubmissionRoutes.UploadAnswer) {
+        typealias Answer = SubmissionRoutes.UploadAnswer
         switch outcome {
         case let .accepted(receipt):
             return (.created, Answer(outcome: "accepted", receipt: receipt, findings: diagnostics))
@@ -105,6 +151,11 @@ enum Uploads {
                 outcome: "rejected", findings: diagnostics,
                 error: .init(code: "ANK-API-422", zh: "文件未通过校验，已存入隔离区", en: "the file is invalid and was quarantined")))
         }
+    }
+
+    /// A file's refusal as its answer within a multipart upload.
+    private static func refusal(_ error: APIError) -> (HTTPResponse.Status, SubmissionRoutes.UploadAnswer) {
+        (error.status, .init(outcome: "refused", findings: [], error: .init(code: error.code, zh: error.zh, en: error.en)))
     }
 
     /// The audit line of an upload's outcome: accept, supersede, duplicate, conflict or reject.

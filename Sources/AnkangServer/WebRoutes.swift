@@ -90,7 +90,7 @@ struct WebRoutes {
         var page = WebPage(language: l, title: l.pick("上传结果", "Upload results"), user: user, current: "upload")
         page.raw("<h1>\(WebPage.text(l.pick("上传结果", "Upload results")))</h1>\n<ol class=\"results\">\n")
         let files = parts.filter { part in part.fileName.map { !$0.isEmpty } ?? false }
-        for file in try await Uploads.submit(files, user: user, store: true, environment: environment) {
+        for file in await Uploads.submit(files, user: user, store: true, environment: environment) {
             page.raw(resultItem(file: file.file, answer: file.answer, language: l))
         }
         page.raw("</ol>\n<p><a href=\"/upload\">\(WebPage.text(l.pick("继续上传", "Upload more")))</a></p>\n")

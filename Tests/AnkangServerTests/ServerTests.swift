@@ -264,14 +264,23 @@ struct MultipartAndOpenRosaTests {
                 ("file", "b.xml", ServerTests.sample("valid/rectification-2011-linze-huayun-closed.xml")),
                 ("file", "bad.xml", ServerTests.sample("invalid/sec-001-doctype.xml")),
                 ("file", "other-town.xml", ServerTests.sample("valid/monitoring-2011-tangzhuang-mingda-team-day.xml")),
+                ("file", "a-again.xml", ServerTests.sample("valid/assessment-2011-linze-huayun-selfcheck.xml")),
+                ("file", "a-changed.xml", ByteBuffer(string: String(buffer: ServerTests.sample("valid/assessment-2011-linze-huayun-selfcheck.xml"))
+                    .replacingOccurrences(of: "</ankangCupAssessment>", with: "<!-- 改 --></ankangCupAssessment>"))),
             ])
             headers[.authorization] = "Bearer \(tokens["linze"]!)"
             let response = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: headers, body: body)
             #expect(response.status == .ok)
             let files = try #require(try ServerTests.json(response)["files"] as? [[String: Any]])
-            #expect(files.map { $0["file"] as? String } == ["a.xml", "b.xml", "bad.xml", "other-town.xml"])
-            #expect(files.map { $0["status"] as? Int } == [201, 201, 422, 403])
+            #expect(files.map { $0["file"] as? String } == ["a.xml", "b.xml", "bad.xml", "other-town.xml", "a-again.xml", "a-changed.xml"])
+            // In the body's order: the first copy is accepted, the second is its identical retry, the changed one a conflict.
+            #expect(files.map { $0["status"] as? Int } == [201, 201, 422, 403, 200, 409])
+            let receipts = files.map { ($0["answer"] as? [String: Any])?["receipt"] as? NSDictionary }
+            #expect(receipts[0] != nil && receipts[4] == receipts[0])
             #expect(try await store.stats().count("submissions") == 2)
+            // The five stored files went to the log in one transaction.
+            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+            #expect(metrics.contains("ankang_commit_uploads_count 1\n") && metrics.contains("ankang_commit_uploads_sum 5.0\n"))
         }
     }
 
