@@ -27,10 +27,25 @@ enum Uploads {
         var answer: SubmissionRoutes.UploadAnswer
     }
 
+    /// How many files of a multipart body are validated and stored at a time: it bounds the memory their
+    /// validated contents hold, and is the group commit's largest transaction.
+    static let partsAtATime = 64
+
     /// Takes in the files of a multipart body; each gets the answer a single upload would have had, a refusal
     /// (403, 413, 415) included. The files are checked and validated on as many tasks as there are cores, and
-    /// the valid ones go to the log together, in the body's order (a few transactions instead of one per file).
+    /// the valid ones go to the log together, in the body's order (a transaction per ``partsAtATime`` files
+    /// instead of one per file).
     static func submit(_ parts: [FormPart], user: UserAccount, store: Bool, environment: ServiceEnvironment) async -> [FileAnswer] {
+        var answers: [FileAnswer] = []
+        for start in stride(from: 0, to: parts.count, by: partsAtATime) {
+            let chunk = Array(parts[start..<min(start + partsAtATime, parts.count)])
+            answers += await submitTogether(chunk, user: user, store: store, environment: environment)
+        }
+        return answers
+    }
+
+    /// Checks and validates `parts` in parallel, then stores the valid ones together, in order.
+    private static func submitTogether(_ parts: [FormPart], user: UserAccount, store: Bool, environment: ServiceEnvironment) async -> [FileAnswer] {
         var checked = [Result<PreparedFile, APIError>?](repeating: nil, count: parts.count)
         await withTaskGroup(of: (Int, Result<PreparedFile, APIError>).self) { group in
             var next = 0
