@@ -284,6 +284,33 @@ struct MultipartAndOpenRosaTests {
         }
     }
 
+    /// More parts than are stored at a time: every part answered in order, each copy after its first a retry,
+    /// and the files written in transactions of at most 64.
+    @Test func aHundredAndFiftyFilesInOneRequest() async throws {
+        try await ServerTests.withService(maxUploadBytes: 200_000) { client, tokens, store in
+            let template = String(buffer: ServerTests.sample("valid/monitoring-2011-tangzhuang-mingda-team-day.xml"))
+            let ids = (0..<100).map { _ in UUID().uuidString.lowercased() }
+            // 100 distinct submissions, then the first 50 again.
+            let names = (0..<150).map { "f\($0 % 100).xml" }
+            var (headers, body) = Self.multipart(names.indices.map { index in
+                let file = template.replacingOccurrences(of: "6c540d41-63a4-435e-9656-9e063b065e8b", with: ids[index % 100])
+                return ("file", names[index], ByteBuffer(string: file))
+            })
+            headers[.authorization] = "Bearer \(tokens["tangzhuang"]!)"
+            let response = try await client.execute(uri: "/api/v1/submissions", method: .post, headers: headers, body: body)
+            let files = try #require(try ServerTests.json(response)["files"] as? [[String: Any]])
+            #expect(files.map { $0["file"] as? String } == names)
+            #expect(files.map { $0["status"] as? Int } == Array(repeating: 201, count: 100) + Array(repeating: 200, count: 50))
+            let submissionIDs = files.map { ((($0["answer"] as? [String: Any])?["receipt"] as? [String: Any])?["submissionID"] as? String)?.lowercased() }
+            #expect(submissionIDs.count == 150 && submissionIDs.indices.allSatisfy { submissionIDs[$0] == ids[$0 % 100] },
+                    "each answer carries the receipt of its own file (a copy: of the first upload)")
+            #expect(try await store.stats().count("submissions") == 100)
+            let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+            #expect(metrics.contains("ankang_commit_uploads_sum 150.0\n") && metrics.contains("ankang_commit_uploads_count 3\n"),
+                    "three transactions: 64, 64 and 22 files")
+        }
+    }
+
     @Test func openRosaHeadPostAndRetry() async throws {
         try await ServerTests.withService { client, tokens, store in
             let version: HTTPFields = [.init("X-OpenRosa-Version")!: "1.0"]
