@@ -28,13 +28,13 @@ enum Uploads {
     }
 
     /// How many files of a multipart body are validated and stored at a time: it bounds the memory their
-    /// validated contents hold, and is the group commit's largest transaction.
+    /// validated contents hold.
     static let partsAtATime = 64
 
     /// Takes in the files of a multipart body; each gets the answer a single upload would have had, a refusal
     /// (403, 413, 415) included. The files are checked and validated on as many tasks as there are cores, and
-    /// the valid ones go to the log together, in the body's order (a transaction per ``partsAtATime`` files
-    /// instead of one per file).
+    /// the valid ones go to the log together, in the body's order (a transaction per ``partsAtATime`` files,
+    /// not one per file).
     static func submit(_ parts: [FormPart], user: UserAccount, store: Bool, environment: ServiceEnvironment) async -> [FileAnswer] {
         var answers: [FileAnswer] = []
         for start in stride(from: 0, to: parts.count, by: partsAtATime) {
